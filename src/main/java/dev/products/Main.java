@@ -1,0 +1,74 @@
+package dev.products;
+
+import dev.products.config.AppConfig;
+import dev.products.config.ConfigException;
+import dev.products.config.ConfigLoader;
+import dev.products.database.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Command line entry point: {@code java -jar products-api.jar [serve|migrate]}.
+ * {@code serve} (the default) runs the service; {@code migrate} applies migrations and exits.
+ */
+public final class Main {
+
+  static {
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    String command = args.length == 0 ? "serve" : args[0];
+    if (!command.equals("serve") && !command.equals("migrate")) {
+      LOG.error("Unknown command \"{}\": use serve (the default) or migrate", command);
+      System.exit(64);
+    }
+    Vertx vertx = Vertx.vertx();
+    ConfigLoader.load(vertx, new JsonObject())
+        .compose(config -> {
+          Logging.apply(config.logLevel());
+          return command.equals("migrate") ? migrate(vertx, config) : serve(vertx, config);
+        })
+        .onFailure(failure -> {
+          if (failure instanceof ConfigException) {
+            LOG.error("Configuration error: {}", failure.getMessage());
+            System.exit(2);
+          }
+          LOG.error("Start failed: {}", failure.getMessage(), failure);
+          System.exit(1);
+        });
+  }
+
+  private static Future<Void> serve(Vertx vertx, AppConfig config) {
+    return App.start(vertx, config).map(app -> {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(app, vertx), "shutdown"));
+      return null;
+    });
+  }
+
+  private static Future<Void> migrate(Vertx vertx, AppConfig config) {
+    return Database.open(vertx, config)
+        .compose(database -> database.migrate(vertx).eventually(() -> database.close(vertx)))
+        .onSuccess(done -> vertx.close().onComplete(closed -> System.exit(0)));
+  }
+
+  private static void stopOnSignal(App app, Vertx vertx) {
+    LOG.info("Stopping");
+    try {
+      app.stop().eventually(vertx::close)
+          .toCompletionStage().toCompletableFuture()
+          .get(app.config().shutdownDelay().plus(app.config().shutdownTimeout()).toMillis() + 10_000,
+              java.util.concurrent.TimeUnit.MILLISECONDS);
+      LOG.info("Stopped");
+    } catch (Exception e) {
+      LOG.warn("Stop did not finish cleanly: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.products.bus;
+
+/** Message headers every request on the bus may carry, so context survives the hop between verticles. */
+public final class BusHeaders {
+
+  /** The HTTP request id, so the repository's log lines name the request they serve. */
+  public static final String REQUEST_ID = "request-id";
+
+  private BusHeaders() {}
+}

@@ -1,0 +1,13 @@
+package dev.products.bus;
+
+/** Readiness probes answered by the verticles that own each dependency (local consumers). */
+public final class HealthBus {
+
+  /**
+   * {@code {}} → {@code {"schema_version"}} when PostgreSQL answers and the schema has the newest
+   * packaged migration applied; otherwise a {@link BusFailure#UNAVAILABLE} failure saying why.
+   */
+  public static final String DATABASE = "health.database";
+
+  private HealthBus() {}
+}

@@ -1,0 +1,61 @@
+package dev.products.bus;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The event bus contract of the products repository: every address and every message shape, in one
+ * place. Bodies are JSON objects with snake_case keys, the same names as the HTTP API.
+ *
+ * <p>All addresses here are request/reply and are registered as <em>local</em> consumers: each
+ * node answers its own requests, so a clustered deploy never sends one node's database call to
+ * another node. Failures come back as {@link io.vertx.core.eventbus.ReplyException} with a
+ * {@link BusFailure} code.
+ */
+public final class ProductsBus {
+
+  /** {@code {"product": {"name", "description"?, "price_cents", "stock"?}, "actor": actor}} → the created product, owned by the actor. */
+  public static final String CREATE = "products.create";
+
+  /** {@code {"id"}} → the product, or {@link BusFailure#NOT_FOUND}. */
+  public static final String GET = "products.get";
+
+  /** {@code {"limit", "offset"}} → {@code {"items": [product…], "total", "limit", "offset"}}. */
+  public static final String LIST = "products.list";
+
+  /**
+   * {@code {"id", "changes": {field: value…}, "actor": actor}} → the updated product;
+   * {@link BusFailure#NOT_FOUND}, or {@link BusFailure#FORBIDDEN} unless the actor owns it or is an admin.
+   * Only the fields present in {@code changes} are written.
+   */
+  public static final String UPDATE = "products.update";
+
+  /** {@code {"id", "actor": actor}} → an empty reply; NOT_FOUND, or FORBIDDEN as for {@link #UPDATE}. */
+  public static final String DELETE = "products.delete";
+
+  private ProductsBus() {}
+
+  public static JsonObject byId(long id) {
+    return new JsonObject().put("id", id);
+  }
+
+  /** Who acts: {@code {"id", "role"}}. */
+  public static JsonObject actor(long userId, String role) {
+    return new JsonObject().put("id", userId).put("role", role);
+  }
+
+  public static JsonObject create(JsonObject product, JsonObject actor) {
+    return new JsonObject().put("product", product).put("actor", actor);
+  }
+
+  public static JsonObject delete(long id, JsonObject actor) {
+    return new JsonObject().put("id", id).put("actor", actor);
+  }
+
+  public static JsonObject page(int limit, long offset) {
+    return new JsonObject().put("limit", limit).put("offset", offset);
+  }
+
+  public static JsonObject update(long id, JsonObject changes, JsonObject actor) {
+    return new JsonObject().put("id", id).put("changes", changes).put("actor", actor);
+  }
+}

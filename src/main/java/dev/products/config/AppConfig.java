@@ -1,0 +1,88 @@
+package dev.products.config;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one instance: typed, validated and immutable. Built once at start by
+ * {@link #from(JsonObject)} from the merged settings, then handed to every verticle.
+ *
+ * @param databaseUrl empty means "start the embedded PostgreSQL"
+ */
+public record AppConfig(
+    Profile profile,
+    String httpHost,
+    int httpPort,
+    int httpInstances,
+    long maxBodyBytes,
+    Optional<DatabaseUrl> databaseUrl,
+    int dbPoolSize,
+    int dbPoolMaxWaitQueue,
+    boolean migrateOnStart,
+    Path dataDir,
+    LogLevel logLevel,
+    Duration shutdownDelay,
+    Duration shutdownTimeout,
+    JwtConfig jwt,
+    Optional<String> adminEmail,
+    Optional<String> adminPassword,
+    EdgeConfig edge,
+    RateLimitConfig rateLimits) {
+
+  /** Builds and validates the configuration; the first bad value throws a {@link ConfigException}. */
+  public static AppConfig from(JsonObject raw) {
+    ConfigValues values = new ConfigValues(raw);
+    Profile profile = values.oneOf("APP_PROFILE", Profile.class);
+    Optional<DatabaseUrl> databaseUrl =
+        Optional.ofNullable(values.optionalString("DATABASE_URL")).map(url -> DatabaseUrl.parse("DATABASE_URL", url));
+    if (profile.isProd() && databaseUrl.isEmpty()) {
+      throw new ConfigException("DATABASE_URL", "is required in the prod profile (the embedded database is for development)");
+    }
+    Optional<String> adminEmail = Optional.ofNullable(values.optionalString("ADMIN_EMAIL"));
+    Optional<String> adminPassword = Optional.ofNullable(values.optionalString("ADMIN_PASSWORD"));
+    if (adminEmail.isPresent() != adminPassword.isPresent()) {
+      throw new ConfigException(adminEmail.isPresent() ? "ADMIN_PASSWORD" : "ADMIN_EMAIL",
+          "must be set together with " + (adminEmail.isPresent() ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"));
+    }
+    if (adminPassword.isPresent() && adminPassword.get().length() < 8) {
+      throw new ConfigException("ADMIN_PASSWORD", "must be at least 8 characters");
+    }
+    return new AppConfig(
+        profile,
+        values.nonBlank("HTTP_HOST"),
+        values.intBetween("HTTP_PORT", 0, 65535),
+        values.intBetween("HTTP_INSTANCES", 0, 256),
+        values.longAtLeast("MAX_BODY_BYTES", 1),
+        databaseUrl,
+        values.intBetween("DB_POOL_SIZE", 1, 1000),
+        values.intBetween("DB_POOL_MAX_WAIT_QUEUE", -1, Integer.MAX_VALUE),
+        values.bool("MIGRATE_ON_START"),
+        Path.of(values.nonBlank("DATA_DIR")),
+        values.oneOf("LOG_LEVEL", LogLevel.class),
+        values.duration("SHUTDOWN_DELAY"),
+        values.duration("SHUTDOWN_TIMEOUT"),
+        JwtConfig.from(values, profile),
+        adminEmail,
+        adminPassword,
+        EdgeConfig.from(values, profile),
+        RateLimitConfig.from(values));
+  }
+
+  /** HTTP verticle instances to deploy: the configured count, or one per core. */
+  public int effectiveHttpInstances() {
+    return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Never prints secrets. */
+  @Override
+  public String toString() {
+    return "AppConfig[profile=" + profile + ", http=" + httpHost + ":" + httpPort + ", database="
+        + databaseUrl.map(DatabaseUrl::display).orElse("embedded") + ", " + jwt + "]";
+  }
+
+  public boolean embeddedDatabase() {
+    return databaseUrl.isEmpty();
+  }
+}

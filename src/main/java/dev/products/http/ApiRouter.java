@@ -1,0 +1,123 @@
+package dev.products.http;
+
+import dev.products.BuildInfo;
+import dev.products.Lifecycle;
+import dev.products.config.AppConfig;
+import dev.products.http.contract.ContractDocument;
+import dev.products.http.contract.ValidatorContract;
+import dev.products.http.docs.DocsRoutes;
+import dev.products.http.edge.ClientAddress;
+import dev.products.http.edge.EdgeHandlers;
+import dev.products.http.health.HealthHandlers;
+import dev.products.http.auth.AuthHandlers;
+import dev.products.http.auth.BearerAuthentication;
+import dev.products.http.auth.RequireRole;
+import dev.products.http.users.UserHandlers;
+import dev.products.auth.AuthUser;
+import dev.products.http.problem.ProblemHandler;
+import dev.products.http.products.ProductHandlers;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the router from {@code openapi.yaml}: the edge handlers run first on every route, each
+ * operation of the contract is bound by its operationId (validated by the contract before its
+ * handler runs), then the docs, and every failure or unmatched request ends in a problem.
+ */
+public final class ApiRouter {
+
+  public static final String CONTRACT_PATH = "openapi.yaml";
+  static final String SECURITY_SCHEME = "OAuth2PasswordBearer";
+
+  private ApiRouter() {}
+
+  public static Future<Router> create(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services) {
+    return vertx.fileSystem().readFile(CONTRACT_PATH).compose(text -> {
+      JsonObject published = ContractDocument.parse(text.toString(StandardCharsets.UTF_8));
+      return OpenAPIContract.from(vertx, ValidatorContract.adapt(published, SECURITY_SCHEME))
+          .map(contract -> build(vertx, config, lifecycle, services, contract, text));
+    });
+  }
+
+  private static Router build(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services,
+      OpenAPIContract contract, Buffer contractText) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    // Order matters (vertx-web enforces it): platform handlers, then security policies, then the body.
+    builder.rootHandler(new RequestIds());
+    builder.rootHandler(new ClientAddress(config.edge().trustedProxies()));
+    builder.rootHandler(new AccessLog(contract));
+    EdgeHandlers.securityPolicies(config).forEach(builder::rootHandler);
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+
+    BusClient bus = new BusClient(vertx.eventBus());
+    ProductHandlers products = new ProductHandlers(bus);
+    HealthHandlers health = new HealthHandlers(vertx, lifecycle);
+    AuthHandlers auth = new AuthHandlers(bus, services.passwords(), services.accessTokens(), config.jwt(),
+        services.loginThrottle());
+    UserHandlers users = new UserHandlers(bus);
+    BearerAuthentication bearer = new BearerAuthentication(services.accessTokens(), bus);
+    Handler<RoutingContext> adminOnly = RequireRole.of(AuthUser.ADMIN);
+
+    Map<String, List<Handler<RoutingContext>>> operations = Map.ofEntries(
+        Map.entry("getServiceInfo", List.of(ApiRouter::serviceInfo)),
+        Map.entry("getLiveness", List.of(health::liveness)),
+        Map.entry("getReadiness", List.of(health::readiness)),
+        Map.entry("createProduct", List.of(products::create)),
+        Map.entry("listProducts", List.of(products::list)),
+        Map.entry("getProduct", List.of(products::get)),
+        Map.entry("updateProduct", List.of(products::update)),
+        Map.entry("deleteProduct", List.of(products::delete)),
+        Map.entry("register", List.of(auth::register)),
+        Map.entry("issueToken", List.of(auth::token)),
+        Map.entry("refreshToken", List.of(auth::refresh)),
+        Map.entry("logout", List.of(auth::logout)),
+        Map.entry("getCurrentUser", List.of(users::me)),
+        Map.entry("listUsers", List.of(adminOnly, users::list)),
+        Map.entry("updateUser", List.of(adminOnly, users::update)));
+
+    // The contract says which operations need a token; the security binding checks the JWT,
+    // then the current-user step checks the account and the token's revocation.
+    builder.security(SECURITY_SCHEME).httpHandler(bearer.jwtHandler());
+    builder.getRoutes().forEach(route -> {
+      String operationId = route.getOperation().getOperationId();
+      List<Handler<RoutingContext>> handlers = operations.get(operationId);
+      if (handlers == null) {
+        throw new IllegalStateException("openapi.yaml declares " + operationId + " but no handler is bound to it");
+      }
+      if (!route.getOperation().getSecurityRequirements().isEmpty()) {
+        route.addHandler(bearer.currentUserHandler());
+      }
+      handlers.forEach(route::addHandler);
+    });
+
+    Router router = builder.createRouter();
+    DocsRoutes.mount(router, contractText);
+
+    ProblemHandler problems = new ProblemHandler();
+    router.route().failureHandler(problems);
+    router.errorHandler(404, problems);
+    router.errorHandler(405, problems);
+    router.errorHandler(500, problems);
+    return router;
+  }
+
+  private static void serviceInfo(RoutingContext rc) {
+    BuildInfo build = BuildInfo.current();
+    Responses.json(rc, 200, new JsonObject()
+        .put("service", build.service())
+        .put("version", build.version())
+        .put("docs", "/docs"));
+  }
+}

@@ -1,0 +1,28 @@
+package dev.products.http;
+
+import dev.products.bus.BusHeaders;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Sends a request's work over the event bus, carrying its request id, with a bounded wait. */
+public final class BusClient {
+
+  private static final long TIMEOUT_MS = 10_000;
+
+  private final EventBus eventBus;
+
+  public BusClient(EventBus eventBus) {
+    this.eventBus = eventBus;
+  }
+
+  public Future<JsonObject> request(RoutingContext rc, String address, JsonObject body) {
+    DeliveryOptions options = new DeliveryOptions()
+        .setSendTimeout(TIMEOUT_MS)
+        .addHeader(BusHeaders.REQUEST_ID, RequestIds.of(rc));
+    return eventBus.<JsonObject>request(address, body, options).map(Message::body);
+  }
+}

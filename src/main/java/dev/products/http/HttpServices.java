@@ -1,0 +1,8 @@
+package dev.products.http;
+
+import dev.products.auth.AccessTokens;
+import dev.products.auth.PasswordHasher;
+import dev.products.http.auth.LoginThrottle;
+
+/** What one HTTP verticle instance builds once at start and its handlers share. */
+public record HttpServices(PasswordHasher passwords, AccessTokens accessTokens, LoginThrottle loginThrottle) {}

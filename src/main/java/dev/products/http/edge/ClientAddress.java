@@ -1,0 +1,65 @@
+package dev.products.http.edge;
+
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who the client is: the peer address, unless the peer is a configured trusted proxy, in which
+ * case the nearest untrusted address of {@code X-Forwarded-For}. Anyone else's X-Forwarded-*
+ * headers are ignored, so a client cannot pick its own address to dodge per-IP limits.
+ */
+public final class ClientAddress implements PlatformHandler {
+
+  private static final String KEY = "client_ip";
+
+  private final Set<String> trustedProxies;
+
+  public ClientAddress(List<String> trustedProxies) {
+    this.trustedProxies = Set.copyOf(trustedProxies);
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    rc.put(KEY, resolve(rc));
+    rc.next();
+  }
+
+  private String resolve(RoutingContext rc) {
+    SocketAddress peer = rc.request().remoteAddress();
+    String address = peer == null ? "unknown" : peer.hostAddress();
+    if (!trustedProxies.contains(address)) {
+      return address;
+    }
+    String forwarded = rc.request().getHeader("X-Forwarded-For");
+    if (forwarded == null) {
+      return address;
+    }
+    String[] hops = forwarded.split(",");
+    for (int i = hops.length - 1; i >= 0; i--) {
+      String hop = hops[i].trim();
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+        return hop;
+      }
+    }
+    return address;
+  }
+
+  /** The client's address for this request. */
+  public static String of(RoutingContext rc) {
+    String ip = rc.get(KEY);
+    return ip != null ? ip : rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+  }
+
+  /** Whether the client reached us over HTTPS, directly or through a trusted proxy. */
+  public boolean secure(RoutingContext rc) {
+    if (rc.request().isSSL()) {
+      return true;
+    }
+    SocketAddress peer = rc.request().remoteAddress();
+    return peer != null && trustedProxies.contains(peer.hostAddress())
+        && "https".equalsIgnoreCase(rc.request().getHeader("X-Forwarded-Proto"));
+  }
+}

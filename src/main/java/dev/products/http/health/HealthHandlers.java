@@ -1,0 +1,44 @@
+package dev.products.http.health;
+
+import dev.products.Lifecycle;
+import dev.products.bus.HealthBus;
+import dev.products.http.Responses;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+
+/**
+ * Liveness ({@code /healthz/live}: the process answers, nothing else is checked) and readiness
+ * ({@code /health}: vertx-health-check procedures, 200 when all are UP, 503 naming the one that is
+ * not). Each dependency is asked through the verticle that owns it, over the event bus.
+ */
+public final class HealthHandlers {
+
+  private static final long CHECK_TIMEOUT_MS = 2_000;
+
+  private final HealthCheckHandler readiness;
+
+  public HealthHandlers(Vertx vertx, Lifecycle lifecycle) {
+    HealthChecks checks = HealthChecks.create(vertx)
+        .register("lifecycle", CHECK_TIMEOUT_MS, promise -> promise.complete(lifecycle.stopping()
+            ? Status.KO(new JsonObject().put("reason", "the instance is shutting down"))
+            : Status.OK()))
+        .register("database", CHECK_TIMEOUT_MS, promise -> vertx.eventBus()
+            .<JsonObject>request(HealthBus.DATABASE, new JsonObject(), new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS))
+            .onSuccess(reply -> promise.complete(Status.OK(reply.body())))
+            .onFailure(failure -> promise.complete(Status.KO(new JsonObject().put("reason", failure.getMessage())))));
+    this.readiness = HealthCheckHandler.createWithHealthChecks(checks);
+  }
+
+  public void liveness(RoutingContext rc) {
+    Responses.json(rc, 200, new JsonObject().put("status", "UP"));
+  }
+
+  public void readiness(RoutingContext rc) {
+    readiness.handle(rc);
+  }
+}

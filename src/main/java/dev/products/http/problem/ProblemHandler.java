@@ -1,0 +1,104 @@
+package dev.products.http.problem;
+
+import dev.products.bus.BusFailure;
+import dev.products.http.RequestIds;
+import dev.products.http.auth.BearerAuthentication;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become responses: every failed or unmatched request ends here and leaves
+ * as an RFC 9457 problem. A 500 is logged with its stack trace under the request id; its body
+ * says only that something failed.
+ */
+public final class ProblemHandler implements Handler<RoutingContext> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @Override
+  public void handle(RoutingContext rc) {
+    if (rc.response().headWritten()) {
+      // Too late for a problem document: the status is already on the wire.
+      LOG.warn("Failure after the response started for request {}", RequestIds.of(rc), rc.failure());
+      rc.response().reset();
+      return;
+    }
+    Problem problem = problemFor(rc);
+    if (problem.status() == 401 && rc.response().headers().get("WWW-Authenticate") == null) {
+      rc.response().putHeader("WWW-Authenticate", BearerAuthentication.CHALLENGE);
+    }
+    if (problem.status() >= 500 && problem.type() == ProblemType.INTERNAL) {
+      LOG.error("Unhandled failure on {} {} (request {})",
+          rc.request().method(), rc.request().path(), RequestIds.of(rc), rc.failure());
+    }
+    problem.send(rc.response(), rc.request().path(), RequestIds.of(rc));
+  }
+
+  private static Problem problemFor(RoutingContext rc) {
+    Throwable failure = rc.failure();
+    if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException validation) {
+      return ValidationProblems.from(validation);
+    }
+    if (failure instanceof ValidatorException validation) {
+      return ValidationProblems.from(validation);
+    }
+    if (failure instanceof ReplyException reply) {
+      return fromBus(reply);
+    }
+    if (isMalformedBearerToken(failure)) {
+      return Problem.of(ProblemType.UNAUTHORIZED, "The bearer token is malformed");
+    }
+    if (failure instanceof DecodeException) {
+      return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON");
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : rc.statusCode();
+    if (status < 400 || status > 599) {
+      status = 500;
+    }
+    if (status < 500 && failure instanceof HttpException http && http.getPayload() != null) {
+      return Problem.of(ProblemType.forStatus(status), http.getPayload());
+    }
+    if (status == 401 && failure instanceof HttpException) {
+      return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required");
+    }
+    return Problem.of(ProblemType.forStatus(status), detailFor(status, rc));
+  }
+
+  /** JWTAuthHandler answers 400 for a token with a bad character or segment count; it is a bad token: 401. */
+  private static boolean isMalformedBearerToken(Throwable failure) {
+    return failure instanceof HttpException http && http.getStatusCode() == 400 && http.getPayload() != null
+        && (http.getPayload().startsWith("Invalid character in token")
+            || http.getPayload().startsWith("Too many segments in token"));
+  }
+
+  private static Problem fromBus(ReplyException reply) {
+    BusFailure failure = BusFailure.of(reply);
+    return switch (failure) {
+      case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, reply.getMessage());
+      case UNAUTHORIZED -> Problem.of(ProblemType.UNAUTHORIZED, reply.getMessage());
+      case FORBIDDEN -> Problem.of(ProblemType.FORBIDDEN, reply.getMessage());
+      case CONFLICT -> Problem.of(ProblemType.CONFLICT, reply.getMessage());
+      case INVALID -> Problem.of(ProblemType.VALIDATION, reply.getMessage());
+      case UNAVAILABLE -> Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+          "A dependency of the service is unavailable; retry later");
+      case INTERNAL -> Problem.of(ProblemType.INTERNAL, "The request failed unexpectedly; it has been logged");
+    };
+  }
+
+  private static String detailFor(int status, RoutingContext rc) {
+    return switch (status) {
+      case 404 -> "No resource at " + rc.request().path();
+      case 405 -> "The method " + rc.request().method() + " is not allowed on " + rc.request().path();
+      case 413 -> "The request body is larger than the service accepts";
+      case 415 -> "The request body must be sent as application/json";
+      case 500 -> "The request failed unexpectedly; it has been logged";
+      default -> ProblemType.forStatus(status).title();
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.products.http.products;
+
+import dev.products.auth.AuthUser;
+import dev.products.bus.ProductsBus;
+import dev.products.http.BusClient;
+import dev.products.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+
+/**
+ * The products operations of the contract. Requests arrive already validated against
+ * {@code openapi.yaml}; each handler turns one into an event bus request and the reply into HTTP.
+ */
+public final class ProductHandlers {
+
+  private static final int DEFAULT_LIMIT = 20;
+
+  private final BusClient bus;
+
+  public ProductHandlers(BusClient bus) {
+    this.bus = bus;
+  }
+
+  public void create(RoutingContext rc) {
+    bus.request(rc, ProductsBus.CREATE, ProductsBus.create(body(rc), actor(rc)))
+        .onSuccess(product -> {
+          rc.response().putHeader("Location", "/products/" + product.getLong("id"));
+          Responses.json(rc, 201, product);
+        })
+        .onFailure(rc::fail);
+  }
+
+  public void list(RoutingContext rc) {
+    ValidatedRequest request = validated(rc);
+    int limit = intOr(request.getQuery().get("limit"), DEFAULT_LIMIT);
+    long offset = longOr(request.getQuery().get("offset"), 0);
+    bus.request(rc, ProductsBus.LIST, ProductsBus.page(limit, offset))
+        .onSuccess(page -> Responses.json(rc, 200, page))
+        .onFailure(rc::fail);
+  }
+
+  public void get(RoutingContext rc) {
+    bus.request(rc, ProductsBus.GET, ProductsBus.byId(id(rc)))
+        .onSuccess(product -> Responses.json(rc, 200, product))
+        .onFailure(rc::fail);
+  }
+
+  public void update(RoutingContext rc) {
+    bus.request(rc, ProductsBus.UPDATE, ProductsBus.update(id(rc), body(rc), actor(rc)))
+        .onSuccess(product -> Responses.json(rc, 200, product))
+        .onFailure(rc::fail);
+  }
+
+  public void delete(RoutingContext rc) {
+    bus.request(rc, ProductsBus.DELETE, ProductsBus.delete(id(rc), actor(rc)))
+        .onSuccess(nothing -> rc.response().setStatusCode(204).end())
+        .onFailure(rc::fail);
+  }
+
+  private static JsonObject actor(RoutingContext rc) {
+    AuthUser user = AuthUser.of(rc);
+    return ProductsBus.actor(user.id(), user.role());
+  }
+
+  private static ValidatedRequest validated(RoutingContext rc) {
+    return rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+  }
+
+  private static JsonObject body(RoutingContext rc) {
+    return validated(rc).getBody().getJsonObject();
+  }
+
+  private static long id(RoutingContext rc) {
+    return validated(rc).getPathParameters().get("id").getLong();
+  }
+
+  private static int intOr(RequestParameter parameter, int fallback) {
+    return parameter == null || parameter.isNull() ? fallback : parameter.getInteger();
+  }
+
+  private static long longOr(RequestParameter parameter, long fallback) {
+    return parameter == null || parameter.isNull() ? fallback : parameter.getLong();
+  }
+}

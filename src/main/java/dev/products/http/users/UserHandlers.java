@@ -1,0 +1,47 @@
+package dev.products.http.users;
+
+import dev.products.auth.AuthUser;
+import dev.products.bus.ProductsBus;
+import dev.products.bus.UsersBus;
+import dev.products.http.BusClient;
+import dev.products.http.Responses;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+
+/** The signed-in user, and the admin's view of all users. */
+public final class UserHandlers {
+
+  private final BusClient bus;
+
+  public UserHandlers(BusClient bus) {
+    this.bus = bus;
+  }
+
+  public void me(RoutingContext rc) {
+    bus.request(rc, UsersBus.GET, ProductsBus.byId(AuthUser.of(rc).id()))
+        .onSuccess(user -> Responses.json(rc, 200, user))
+        .onFailure(rc::fail);
+  }
+
+  public void list(RoutingContext rc) {
+    ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    RequestParameter limit = request.getQuery().get("limit");
+    RequestParameter offset = request.getQuery().get("offset");
+    bus.request(rc, UsersBus.LIST, ProductsBus.page(
+            limit == null || limit.isNull() ? 20 : limit.getInteger(),
+            offset == null || offset.isNull() ? 0 : offset.getLong()))
+        .onSuccess(page -> Responses.json(rc, 200, page))
+        .onFailure(rc::fail);
+  }
+
+  public void update(RoutingContext rc) {
+    ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    long id = request.getPathParameters().get("id").getLong();
+    bus.request(rc, UsersBus.UPDATE, new io.vertx.core.json.JsonObject()
+            .put("id", id).put("changes", request.getBody().getJsonObject()))
+        .onSuccess(user -> Responses.json(rc, 200, user))
+        .onFailure(rc::fail);
+  }
+}

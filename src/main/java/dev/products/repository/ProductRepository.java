@@ -1,0 +1,130 @@
+package dev.products.repository;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** The products table, in prepared statements only. Rows come back as the API's JSON shape. */
+public final class ProductRepository {
+
+  private static final String COLUMNS = "id, name, description, price_cents, stock, owner_id, created_at, updated_at";
+
+  private static final String INSERT =
+      "INSERT INTO products (name, description, price_cents, stock, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING "
+          + COLUMNS;
+
+  private static final String EXISTS = "SELECT 1 FROM products WHERE id = $1";
+
+  private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM products WHERE id = $1";
+
+  private static final String SELECT_PAGE =
+      "SELECT " + COLUMNS + " FROM products ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2";
+
+  private static final String COUNT = "SELECT count(*) FROM products";
+
+  /** Each column is written only when its flag is true, so a PATCH changes exactly the fields it sent. */
+  private static final String UPDATE = """
+      UPDATE products SET
+        name        = CASE WHEN $2 THEN $3 ELSE name END,
+        description = CASE WHEN $4 THEN $5 ELSE description END,
+        price_cents = CASE WHEN $6 THEN $7 ELSE price_cents END,
+        stock       = CASE WHEN $8 THEN $9 ELSE stock END,
+        updated_at  = now()
+      WHERE id = $1 AND ($10 OR owner_id = $11)
+      RETURNING\s""" + COLUMNS;
+
+  private static final String DELETE = "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3)";
+
+  private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_INSTANT;
+
+  private final Pool pool;
+
+  public ProductRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<JsonObject> create(JsonObject product, Actor actor) {
+    Tuple params = Tuple.of(
+        product.getString("name"),
+        product.getString("description"),
+        product.getLong("price_cents"),
+        product.getInteger("stock", 0),
+        actor.id());
+    return pool.preparedQuery(INSERT).execute(params).map(rows -> toJson(rows.iterator().next()));
+  }
+
+  public Future<Optional<JsonObject>> find(long id) {
+    return pool.preparedQuery(SELECT_ONE).execute(Tuple.of(id)).map(ProductRepository::firstAsJson);
+  }
+
+  public Future<JsonObject> page(int limit, long offset) {
+    Future<RowSet<Row>> items = pool.preparedQuery(SELECT_PAGE).execute(Tuple.of(limit, offset));
+    Future<RowSet<Row>> total = pool.preparedQuery(COUNT).execute();
+    return Future.all(items, total).map(done -> {
+      JsonArray array = new JsonArray();
+      for (Row row : items.result()) {
+        array.add(toJson(row));
+      }
+      return new JsonObject()
+          .put("items", array)
+          .put("total", total.result().iterator().next().getLong(0))
+          .put("limit", limit)
+          .put("offset", offset);
+    });
+  }
+
+  /** The updated product; fails with NotFound or Forbidden (the actor neither owns it nor is an admin). */
+  public Future<JsonObject> update(long id, JsonObject changes, Actor actor) {
+    Tuple params = Tuple.tuple()
+        .addLong(id)
+        .addBoolean(changes.containsKey("name")).addString(changes.getString("name"))
+        .addBoolean(changes.containsKey("description")).addString(changes.getString("description"))
+        .addBoolean(changes.containsKey("price_cents")).addLong(changes.getLong("price_cents"))
+        .addBoolean(changes.containsKey("stock")).addInteger(changes.getInteger("stock"))
+        .addBoolean(actor.admin()).addLong(actor.id());
+    return pool.preparedQuery(UPDATE).execute(params).compose(rows -> rows.size() > 0
+        ? Future.succeededFuture(toJson(rows.iterator().next()))
+        : whyNotWritten(id));
+  }
+
+  /** Fails with NotFound or Forbidden when nothing was deleted. */
+  public Future<Void> delete(long id, Actor actor) {
+    return pool.preparedQuery(DELETE).execute(Tuple.of(id, actor.admin(), actor.id()))
+        .compose(rows -> rows.rowCount() > 0 ? Future.succeededFuture() : whyNotWritten(id));
+  }
+
+  /** A guarded write touched no row: the product is missing, or the actor may not change it. */
+  private <T> Future<T> whyNotWritten(long id) {
+    return pool.preparedQuery(EXISTS).execute(Tuple.of(id)).compose(rows -> Future.failedFuture(rows.size() == 0
+        ? new NotFoundException("product " + id + " does not exist")
+        : new ForbiddenException("only the owner of product " + id + " or an admin may change it")));
+  }
+
+  private static Optional<JsonObject> firstAsJson(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next()));
+  }
+
+  static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("name", row.getString("name"))
+        .put("description", row.getString("description"))
+        .put("price_cents", row.getLong("price_cents"))
+        .put("stock", row.getInteger("stock"))
+        .put("owner_id", row.getLong("owner_id"))
+        .put("created_at", timestamp(row.getOffsetDateTime("created_at")))
+        .put("updated_at", timestamp(row.getOffsetDateTime("updated_at")));
+  }
+
+  static String timestamp(OffsetDateTime time) {
+    return RFC_3339.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,145 @@
+package dev.products.repository;
+
+import dev.products.bus.BusFailure;
+import dev.products.bus.BusHeaders;
+import dev.products.bus.HealthBus;
+import dev.products.bus.ProductsBus;
+import dev.products.bus.TokensBus;
+import dev.products.bus.UsersBus;
+import dev.products.config.AppConfig;
+import dev.products.config.DatabaseUrl;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that speaks SQL. Owns the reactive PostgreSQL pool (shared by all instances of
+ * this verticle) and answers the {@link ProductsBus} addresses as local consumers.
+ */
+public final class RepositoryVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RepositoryVerticle.class);
+  static final String POOL_NAME = "products-pg-pool";
+
+  private final AppConfig config;
+  private final DatabaseUrl databaseUrl;
+  private final String expectedSchemaVersion;
+  private Pool pool;
+
+  public RepositoryVerticle(AppConfig config, DatabaseUrl databaseUrl, String expectedSchemaVersion) {
+    this.config = config;
+    this.databaseUrl = databaseUrl;
+    this.expectedSchemaVersion = expectedSchemaVersion;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgBuilder.pool()
+        .with(new PoolOptions()
+            .setMaxSize(config.dbPoolSize())
+            .setMaxWaitQueueSize(config.dbPoolMaxWaitQueue())
+            .setShared(true)
+            .setName(POOL_NAME))
+        .connectingTo(databaseUrl.connectOptions())
+        .using(vertx)
+        .build();
+    ProductRepository products = new ProductRepository(pool);
+    UserRepository users = new UserRepository(pool);
+    TokenRepository tokens = new TokenRepository(pool);
+    SchemaHealth schema = new SchemaHealth(pool, expectedSchemaVersion);
+
+    List<MessageConsumer<JsonObject>> consumers = List.of(
+        answer(ProductsBus.CREATE, body -> products.create(body.getJsonObject("product"), actor(body))),
+        answer(ProductsBus.GET, body -> products.find(body.getLong("id")).map(found -> orNotFound(found, body))),
+        answer(ProductsBus.LIST, body -> products.page(body.getInteger("limit"), body.getLong("offset"))),
+        answer(ProductsBus.UPDATE, body -> products.update(body.getLong("id"), body.getJsonObject("changes"), actor(body))),
+        answer(ProductsBus.DELETE, body -> products.delete(body.getLong("id"), actor(body)).map(v -> null)),
+        answer(UsersBus.CREATE, body -> users.create(body.getString("email"), body.getString("password_hash"),
+            body.getString("role"))),
+        answer(UsersBus.GET, body -> users.find(body.getLong("id"))),
+        answer(UsersBus.LIST, body -> users.page(body.getInteger("limit"), body.getLong("offset"))),
+        answer(UsersBus.UPDATE, body -> users.update(body.getLong("id"), body.getJsonObject("changes"))),
+        answer(UsersBus.CREDENTIALS, body -> users.credentials(body.getString("email"))),
+        answer(UsersBus.AUTH_STATE, body -> users.authState(body.getLong("id"), body.getString("jti"))),
+        answer(UsersBus.ENSURE_ADMIN, body -> users.ensureAdmin(body.getString("email"), body.getString("password_hash"))),
+        answer(TokensBus.ISSUE_REFRESH, body -> tokens.issue(body.getLong("user_id"), body.getString("token_hash"),
+            body.getLong("expires_at")).map(v -> new JsonObject())),
+        answer(TokensBus.ROTATE_REFRESH, body -> tokens.rotate(body.getString("token_hash"),
+            body.getString("new_token_hash"), body.getLong("expires_at"))),
+        answer(TokensBus.REVOKE, body -> tokens.revoke(body.getLong("user_id"), body.getString("jti"),
+            body.getLong("expires_at"), body.getString("refresh_token_hash")).map(v -> new JsonObject())),
+        answer(HealthBus.DATABASE, body -> schema.check()));
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+
+  private MessageConsumer<JsonObject> answer(String address, Function<JsonObject, Future<JsonObject>> action) {
+    Handler<Message<JsonObject>> handler = message -> {
+      Future<JsonObject> result;
+      try {
+        result = action.apply(message.body());
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+      result.onSuccess(message::reply).onFailure(failure -> replyFailure(address, message, failure));
+    };
+    return vertx.eventBus().localConsumer(address, handler);
+  }
+
+  private static Actor actor(JsonObject body) {
+    return Actor.from(body.getJsonObject("actor"));
+  }
+
+  private static JsonObject orNotFound(Optional<JsonObject> found, JsonObject request) {
+    return found.orElseThrow(() -> new NotFoundException("product " + request.getLong("id") + " does not exist"));
+  }
+
+  /** Outcomes the repository signals on purpose; anything else is a database failure. */
+  private static BusFailure expectedFailure(Throwable failure) {
+    if (failure instanceof NotFoundException) {
+      return BusFailure.NOT_FOUND;
+    }
+    if (failure instanceof ForbiddenException) {
+      return BusFailure.FORBIDDEN;
+    }
+    if (failure instanceof ConflictException) {
+      return BusFailure.CONFLICT;
+    }
+    if (failure instanceof UnauthorizedException) {
+      return BusFailure.UNAUTHORIZED;
+    }
+    if (failure instanceof SchemaHealth.SchemaNotReadyException) {
+      return BusFailure.UNAVAILABLE;
+    }
+    return null;
+  }
+
+  private static void replyFailure(String address, Message<JsonObject> message, Throwable failure) {
+    BusFailure expected = expectedFailure(failure);
+    if (expected != null) {
+      expected.replyTo(message, failure.getMessage());
+      return;
+    }
+    DatabaseFailures.Classified classified = DatabaseFailures.classify(failure);
+    if (classified.failure() == BusFailure.INTERNAL
+        || (classified.failure() == BusFailure.UNAVAILABLE && !address.equals(HealthBus.DATABASE))) {
+      LOG.error("{} failed for request {}", address, message.headers().get(BusHeaders.REQUEST_ID), failure);
+    }
+    classified.failure().replyTo(message, classified.detail());
+  }
+}

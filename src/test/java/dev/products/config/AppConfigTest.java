@@ -1,0 +1,108 @@
+package dev.products.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@ExtendWith(VertxExtension.class)
+class AppConfigTest {
+
+  private static AppConfig load(Vertx vertx, JsonObject overrides) {
+    return ConfigLoader.load(vertx, overrides).await();
+  }
+
+  @Test
+  void defaultsFromConfigYamlMakeADevelopmentConfig(Vertx vertx) {
+    AppConfig config = load(vertx, new JsonObject().put("DATABASE_URL", ""));
+
+    assertThat(config.profile()).isEqualTo(Profile.DEV);
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.embeddedDatabase()).isTrue();
+    assertThat(config.dataDir().toString()).isEqualTo("./.data");
+    assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.migrateOnStart()).isTrue();
+  }
+
+  @Test
+  void overridesWinOverTheYamlDefaults(Vertx vertx) {
+    AppConfig config = load(vertx, new JsonObject()
+        .put("HTTP_PORT", "9090")
+        .put("DB_POOL_SIZE", 4)
+        .put("SHUTDOWN_TIMEOUT", "750ms")
+        .put("DATABASE_URL", "postgresql://app:s%40cret@db.internal:6543/shop?sslmode=require"));
+
+    assertThat(config.httpPort()).isEqualTo(9090);
+    assertThat(config.dbPoolSize()).isEqualTo(4);
+    assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofMillis(750));
+    DatabaseUrl db = config.databaseUrl().orElseThrow();
+    assertThat(db.host()).isEqualTo("db.internal");
+    assertThat(db.port()).isEqualTo(6543);
+    assertThat(db.database()).isEqualTo("shop");
+    assertThat(db.user()).isEqualTo("app");
+    assertThat(db.password()).isEqualTo("s@cret");
+    assertThat(db.toString()).doesNotContain("cret");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "HTTP_PORT|70000|HTTP_PORT: must be between 0 and 65535, got 70000",
+      "HTTP_PORT|eighty|HTTP_PORT: must be a whole number",
+      "DB_POOL_SIZE|-3|DB_POOL_SIZE: must be between 1 and 1000, got -3",
+      "DATABASE_URL|mysql://x/y|DATABASE_URL: scheme must be postgresql://",
+      "DATABASE_URL|postgresql://host-only|DATABASE_URL: no database name",
+      "DATABASE_URL|not a url|DATABASE_URL: not a URL",
+      "APP_PROFILE|staging|APP_PROFILE: must be one of dev, prod",
+      "SHUTDOWN_TIMEOUT|soon|SHUTDOWN_TIMEOUT: must be a duration",
+      "MIGRATE_ON_START|perhaps|MIGRATE_ON_START: must be true or false",
+      "LOG_LEVEL|LOUD|LOG_LEVEL: must be one of trace, debug, info, warn, error",
+      "JWT_SECRET|too-short|JWT_SECRET: must be at least 32 bytes long",
+      "JWT_ALGORITHM|none|JWT_ALGORITHM: must be one of HS256, RS256, ES256",
+      "CORS_ORIGINS|*|CORS_ORIGINS: each origin must be scheme://host[:port] (never *)",
+      "ADMIN_EMAIL|a@b.c|ADMIN_PASSWORD: must be set together with ADMIN_EMAIL",
+      "TLS_CERT_PATH|/nonexistent.pem|TLS_CERT_PATH: cannot read",
+  })
+  void badValueFailsWithOneLineNamingTheKey(String key, String value, String message, Vertx vertx) {
+    assertThatThrownBy(() -> load(vertx, new JsonObject().put(key, value)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(message)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void prodRequiresSigningKeys(Vertx vertx) {
+    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod")
+        .put("DATABASE_URL", "postgresql://db/x").put("ALLOWED_HOSTS", "api.example.com").put("JWT_SECRET", "")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("JWT_SECRET: is required in the prod profile");
+  }
+
+  @Test
+  void prodRequiresAllowedHosts(Vertx vertx) {
+    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod")
+        .put("DATABASE_URL", "postgresql://db/x").put("JWT_SECRET", "x".repeat(32)).put("ALLOWED_HOSTS", "")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("ALLOWED_HOSTS: is required in the prod profile");
+  }
+
+  @Test
+  void asymmetricAlgorithmsNeedTheirKeyFiles(Vertx vertx) {
+    assertThatThrownBy(() -> load(vertx, new JsonObject().put("JWT_ALGORITHM", "RS256")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("JWT_PRIVATE_KEY_PATH: is required with JWT_ALGORITHM RS256");
+  }
+
+  @Test
+  void prodRefusesTheEmbeddedDatabase(Vertx vertx) {
+    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod").put("DATABASE_URL", "")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("DATABASE_URL: is required in the prod profile");
+  }
+}
