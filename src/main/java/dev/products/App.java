@@ -5,6 +5,8 @@ import dev.products.auth.AdminBootstrap;
 import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.http.HttpVerticle;
+import dev.products.ratelimit.RateLimitVerticle;
+import dev.products.redis.RedisEndpoint;
 import dev.products.repository.RepositoryVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -14,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The boot sequence of one instance, as a chain of futures: open the database (starting the
- * embedded one if needed), migrate, deploy the repository, then the HTTP verticles. Stopping
- * runs it backwards.
+ * The boot sequence of one instance, as a chain of futures: open the database and Redis (starting
+ * the embedded ones if needed), migrate, deploy the repository and the rate limiter, then the HTTP
+ * verticles. Stopping runs it backwards.
  */
 public final class App {
 
@@ -26,30 +28,36 @@ public final class App {
   private final AppConfig config;
   private final Lifecycle lifecycle;
   private final Database database;
-  private final String repositoryDeployment;
-  private final String httpDeployment;
+  private final RedisEndpoint redis;
+  private final Deployments deployments;
 
-  private App(Vertx vertx, AppConfig config, Lifecycle lifecycle, Database database, String repositoryDeployment,
-      String httpDeployment) {
+  /** Deployment ids, undeployed in the reverse order of deployment. */
+  private record Deployments(String repository, String rateLimits, String http) {}
+
+  private App(Vertx vertx, AppConfig config, Lifecycle lifecycle, Database database, RedisEndpoint redis,
+      Deployments deployments) {
     this.vertx = vertx;
     this.config = config;
     this.lifecycle = lifecycle;
     this.database = database;
-    this.repositoryDeployment = repositoryDeployment;
-    this.httpDeployment = httpDeployment;
+    this.redis = redis;
+    this.deployments = deployments;
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
-    return Database.open(vertx, config).compose(database -> {
-      Future<Void> migrated = config.migrateOnStart() ? database.migrate(vertx) : Future.succeededFuture();
-      return migrated
-          .compose(v -> database.expectedSchemaVersion(vertx))
-          .compose(schemaVersion -> deployServices(vertx, config, database, schemaVersion))
-          .recover(failure -> database.close(vertx).transform(closed -> Future.failedFuture(failure)));
-    });
+    return Database.open(vertx, config).compose(database -> RedisEndpoint.open(vertx, config)
+        .compose(redis -> {
+          Future<Void> migrated = config.migrateOnStart() ? database.migrate(vertx) : Future.succeededFuture();
+          return migrated
+              .compose(v -> database.expectedSchemaVersion(vertx))
+              .compose(schemaVersion -> deployServices(vertx, config, database, redis, schemaVersion))
+              .recover(failure -> redis.close(vertx).transform(closed -> Future.failedFuture(failure)));
+        })
+        .recover(failure -> database.close(vertx).transform(closed -> Future.failedFuture(failure))));
   }
 
-  private static Future<App> deployServices(Vertx vertx, AppConfig config, Database database, String schemaVersion) {
+  private static Future<App> deployServices(Vertx vertx, AppConfig config, Database database, RedisEndpoint redis,
+      String schemaVersion) {
     int instances = config.effectiveHttpInstances();
     Lifecycle lifecycle = new Lifecycle();
     if (config.jwt().generatedSecret()) {
@@ -58,15 +66,16 @@ public final class App {
     }
     return vertx.deployVerticle(() -> new RepositoryVerticle(config, database.url(), schemaVersion),
             new DeploymentOptions().setInstances(instances))
-        .compose(repository -> AccessTokens.resolveOptions(vertx, config.jwt())
-            .compose(jwtKeys -> vertx.deployVerticle(() -> new HttpVerticle(config, lifecycle, jwtKeys),
-                new DeploymentOptions().setInstances(instances)))
-            .compose(http -> AdminBootstrap.run(vertx, config).map(http))
-            .map(http -> {
-              LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; docs at /docs",
-                  config.httpHost(), config.httpPort(), instances, database.describe());
-              return new App(vertx, config, lifecycle, database, repository, http);
-            }));
+        .compose(repository -> vertx.deployVerticle(new RateLimitVerticle(redis.url(), config.redis()))
+            .compose(rateLimits -> AccessTokens.resolveOptions(vertx, config.jwt())
+                .compose(jwtKeys -> vertx.deployVerticle(() -> new HttpVerticle(config, lifecycle, jwtKeys),
+                    new DeploymentOptions().setInstances(instances)))
+                .compose(http -> AdminBootstrap.run(vertx, config).map(http))
+                .map(http -> {
+                  LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
+                      config.httpHost(), config.httpPort(), instances, database.describe(), redis.describe());
+                  return new App(vertx, config, lifecycle, database, redis, new Deployments(repository, rateLimits, http));
+                })));
   }
 
   private Future<Void> delay(long millis) {
@@ -88,13 +97,16 @@ public final class App {
 
   /**
    * Readiness turns DOWN, the HTTP servers stop accepting and drain the requests in flight (bounded
-   * by SHUTDOWN_TIMEOUT), then the repository closes its pool, then the embedded database stops.
+   * by SHUTDOWN_TIMEOUT), then the rate limiter and the repository close their clients, then the
+   * embedded Redis and database stop.
    */
   public Future<Void> stop() {
     lifecycle.markStopping();
     return delay(config.shutdownDelay().toMillis())
-        .compose(v -> vertx.undeploy(httpDeployment))
-        .compose(v -> vertx.undeploy(repositoryDeployment))
+        .compose(v -> vertx.undeploy(deployments.http()))
+        .compose(v -> vertx.undeploy(deployments.rateLimits()))
+        .compose(v -> vertx.undeploy(deployments.repository()))
+        .eventually(() -> redis.close(vertx))
         .eventually(() -> database.close(vertx));
   }
 }

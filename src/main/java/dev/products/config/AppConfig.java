@@ -29,6 +29,7 @@ public record AppConfig(
     Optional<String> adminEmail,
     Optional<String> adminPassword,
     EdgeConfig edge,
+    RedisConfig redis,
     RateLimitConfig rateLimits) {
 
   /** Builds and validates the configuration; the first bad value throws a {@link ConfigException}. */
@@ -67,6 +68,7 @@ public record AppConfig(
         adminEmail,
         adminPassword,
         EdgeConfig.from(values, profile),
+        RedisConfig.from(values, profile),
         RateLimitConfig.from(values));
   }
 
@@ -79,7 +81,8 @@ public record AppConfig(
   @Override
   public String toString() {
     return "AppConfig[profile=" + profile + ", http=" + httpHost + ":" + httpPort + ", database="
-        + databaseUrl.map(DatabaseUrl::display).orElse("embedded") + ", " + jwt + "]";
+        + databaseUrl.map(DatabaseUrl::display).orElse("embedded") + ", redis="
+        + redis.url().map(RedisUrl::display).orElse("embedded") + ", " + jwt + "]";
   }
 
   public boolean embeddedDatabase() {

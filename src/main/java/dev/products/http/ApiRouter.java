@@ -9,6 +9,7 @@ import dev.products.http.docs.DocsRoutes;
 import dev.products.http.edge.ClientAddress;
 import dev.products.http.edge.EdgeHandlers;
 import dev.products.http.health.HealthHandlers;
+import dev.products.http.ratelimit.PerClientRateLimit;
 import dev.products.http.auth.AuthHandlers;
 import dev.products.http.auth.BearerAuthentication;
 import dev.products.http.auth.RequireRole;
@@ -59,6 +60,7 @@ public final class ApiRouter {
     builder.rootHandler(new ClientAddress(config.edge().trustedProxies()));
     builder.rootHandler(new AccessLog(contract));
     EdgeHandlers.securityPolicies(config).forEach(builder::rootHandler);
+    builder.rootHandler(new PerClientRateLimit(services.rateLimits(), config.rateLimits().perIp()));
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     BusClient bus = new BusClient(vertx.eventBus());

@@ -3,6 +3,8 @@ package dev.products.http;
 import dev.products.auth.AccessTokens;
 import dev.products.auth.PasswordHasher;
 import dev.products.http.auth.LoginThrottle;
+import dev.products.http.ratelimit.RateLimits;
 
 /** What one HTTP verticle instance builds once at start and its handlers share. */
-public record HttpServices(PasswordHasher passwords, AccessTokens accessTokens, LoginThrottle loginThrottle) {}
+public record HttpServices(PasswordHasher passwords, AccessTokens accessTokens, RateLimits rateLimits,
+    LoginThrottle loginThrottle) {}

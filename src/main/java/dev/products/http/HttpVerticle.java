@@ -4,6 +4,8 @@ import dev.products.Lifecycle;
 import dev.products.auth.AccessTokens;
 import dev.products.auth.PasswordHasher;
 import dev.products.config.AppConfig;
+import dev.products.http.ratelimit.LoginRateLimit;
+import dev.products.http.ratelimit.RateLimits;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -33,8 +35,9 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     passwords = new PasswordHasher(vertx);
+    RateLimits rateLimits = new RateLimits(vertx.eventBus(), config.rateLimits().window());
     HttpServices services = new HttpServices(passwords, AccessTokens.create(vertx, config.jwt(), jwtKeys),
-        (rc, account) -> io.vertx.core.Future.succeededFuture());
+        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits()));
     return ApiRouter.create(vertx, config, lifecycle, services).compose(router -> {
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.httpHost())

@@ -68,6 +68,12 @@ class AppConfigTest {
       "CORS_ORIGINS|*|CORS_ORIGINS: each origin must be scheme://host[:port] (never *)",
       "ADMIN_EMAIL|a@b.c|ADMIN_PASSWORD: must be set together with ADMIN_EMAIL",
       "TLS_CERT_PATH|/nonexistent.pem|TLS_CERT_PATH: cannot read",
+      "REDIS_URL|http://cache:6379|REDIS_URL: scheme must be redis:// or rediss://",
+      "REDIS_URL|redis://cache:6379/zero|REDIS_URL: the path must be a database number",
+      "REDIS_URL|redis:///0|REDIS_URL: no host",
+      "REDIS_TIMEOUT|0ms|REDIS_TIMEOUT: must be longer than 0",
+      "RATE_LIMIT_PER_IP|-1|RATE_LIMIT_PER_IP: must be between 0 and 100000000, got -1",
+      "RATE_LIMIT_WINDOW|0s|RATE_LIMIT_WINDOW: must be longer than 0",
   })
   void badValueFailsWithOneLineNamingTheKey(String key, String value, String message, Vertx vertx) {
     assertThatThrownBy(() -> load(vertx, new JsonObject().put(key, value)))
@@ -104,5 +110,29 @@ class AppConfigTest {
     assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod").put("DATABASE_URL", "")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("DATABASE_URL: is required in the prod profile");
+  }
+
+  @Test
+  void prodRefusesTheEmbeddedRedis(Vertx vertx) {
+    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod")
+        .put("DATABASE_URL", "postgresql://db/x").put("JWT_SECRET", "x".repeat(32))
+        .put("ALLOWED_HOSTS", "api.example.com").put("REDIS_URL", "")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("REDIS_URL: is required in the prod profile");
+  }
+
+  @Test
+  void redisUrlKeepsItsPasswordOutOfLogs(Vertx vertx) {
+    AppConfig config = load(vertx, new JsonObject().put("REDIS_URL", "rediss://:p%40ss@cache.internal:6380/2"));
+
+    RedisUrl redis = config.redis().url().orElseThrow();
+    assertThat(redis.tls()).isTrue();
+    assertThat(redis.host()).isEqualTo("cache.internal");
+    assertThat(redis.port()).isEqualTo(6380);
+    assertThat(redis.database()).isEqualTo(2);
+    assertThat(redis.password()).isEqualTo("p@ss");
+    assertThat(redis.connectionString()).isEqualTo("rediss://:p%40ss@cache.internal:6380/2");
+    assertThat(redis.toString()).doesNotContain("ss@");
+    assertThat(config.toString()).contains("redis=rediss://cache.internal:6380/2").doesNotContain("p%40ss").doesNotContain("p@ss");
   }
 }

@@ -19,7 +19,7 @@ class EmbeddedModeTest {
 
   @Test
   void dataIsKeptAcrossARestart(Vertx vertx, @TempDir Path dataDir) {
-    JsonObject embedded = new JsonObject().put("DATABASE_URL", "").put("DATA_DIR", dataDir.toString());
+    JsonObject embedded = new JsonObject().put("DATABASE_URL", "").put("REDIS_URL", "").put("DATA_DIR", dataDir.toString());
 
     long id;
     try (TestApp first = TestApp.start(vertx, embedded)) {

@@ -8,6 +8,7 @@ import dev.products.database.EmbeddedPostgresServer;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.HttpClientSupport.Reply;
 import dev.products.support.Products;
+import dev.products.support.Readiness;
 import dev.products.support.TestApp;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,8 +36,8 @@ class DatabaseOutageTest {
       postgres.close();
 
       Reply down = eventually(Duration.ofSeconds(10), () -> http.get("/health"), reply -> reply.status() == 503);
-      assertThat(HealthTest.check(down, "database").getString("status")).isEqualTo("DOWN");
-      assertThat(HealthTest.check(down, "database").getJsonObject("data").getString("reason")).isNotBlank();
+      assertThat(Readiness.check(down, "database").getString("status")).isEqualTo("DOWN");
+      assertThat(Readiness.check(down, "database").getJsonObject("data").getString("reason")).isNotBlank();
       Reply write = admin.postJson("/products", Products.valid("During outage"));
       assertThat(write.status()).isEqualTo(503);
       assertThat(write.json().getString("type")).isEqualTo("/problems/service-unavailable");

@@ -3,6 +3,7 @@ package dev.products.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.support.HttpClientSupport.Reply;
+import dev.products.support.Readiness;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
 import io.vertx.core.Vertx;
@@ -26,7 +27,7 @@ class MigrateOnStartOffTest {
       Reply reply = app.http().get("/health");
 
       assertThat(reply.status()).isEqualTo(503);
-      JsonObject check = HealthTest.check(reply, "database");
+      JsonObject check = Readiness.check(reply, "database");
       assertThat(check.getString("status")).isEqualTo("DOWN");
       assertThat(check.getJsonObject("data").getString("reason")).contains("no migrations applied");
     } finally {

@@ -59,7 +59,8 @@ public final class HttpClientSupport {
   }
 
   public Reply send(HttpMethod method, String path, String contentType, Buffer body, MultiMap headers) {
-    HttpRequest<Buffer> request = client.request(method, path);
+    // A hung request fails the test instead of hanging the suite.
+    HttpRequest<Buffer> request = client.request(method, path).timeout(30_000);
     if (bearer != null) {
       request.putHeader("Authorization", "Bearer " + bearer);
     }

@@ -6,8 +6,8 @@ import dev.products.config.ConfigLoader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The real service, started in-process on a free port against the test database. */
 public final class TestApp implements AutoCloseable {
@@ -37,6 +37,13 @@ public final class TestApp implements AutoCloseable {
   public static JsonObject defaults() {
     return new JsonObject()
         .put("DATABASE_URL", TestDatabase.url().toUri())
+        .put("REDIS_URL", TestRedis.url().connectionString())
+        .put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix())
+        // Limits stay on, so every test goes through the shared counters, but high enough that
+        // only the rate-limit tests, which set their own, ever reach them.
+        .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 10_000)
+        .put("RATE_LIMIT_LOGIN_PER_IP", 10_000)
+        .put("RATE_LIMIT_PER_IP", 1_000_000)
         .put("HTTP_HOST", "127.0.0.1")
         .put("HTTP_PORT", freePort())
         .put("HTTP_INSTANCES", 2)
@@ -50,12 +57,21 @@ public final class TestApp implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@products.test";
   public static final String ADMIN_PASSWORD = "admin-password-123";
 
+  /**
+   * A free port below Linux's ephemeral range (32768+). The embedded PostgreSQL and Redis take
+   * ephemeral ports while the app starts, after this port was chosen but before it is bound; a
+   * port from the ephemeral range could be handed to them in between.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      try (ServerSocket socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000");
   }
 
   public int port() {

@@ -3,6 +3,7 @@ package dev.products.http.health;
 import dev.products.Lifecycle;
 import dev.products.bus.HealthBus;
 import dev.products.http.Responses;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
@@ -27,11 +28,17 @@ public final class HealthHandlers {
         .register("lifecycle", CHECK_TIMEOUT_MS, promise -> promise.complete(lifecycle.stopping()
             ? Status.KO(new JsonObject().put("reason", "the instance is shutting down"))
             : Status.OK()))
-        .register("database", CHECK_TIMEOUT_MS, promise -> vertx.eventBus()
-            .<JsonObject>request(HealthBus.DATABASE, new JsonObject(), new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS))
-            .onSuccess(reply -> promise.complete(Status.OK(reply.body())))
-            .onFailure(failure -> promise.complete(Status.KO(new JsonObject().put("reason", failure.getMessage())))));
+        .register("database", CHECK_TIMEOUT_MS, promise -> askOwner(vertx, HealthBus.DATABASE).onComplete(promise))
+        .register("redis", CHECK_TIMEOUT_MS, promise -> askOwner(vertx, HealthBus.REDIS).onComplete(promise));
     this.readiness = HealthCheckHandler.createWithHealthChecks(checks);
+  }
+
+  /** Asks the verticle that owns a dependency; a failure or no answer in time is DOWN with the reason. */
+  private static Future<Status> askOwner(Vertx vertx, String address) {
+    return vertx.eventBus()
+        .<JsonObject>request(address, new JsonObject(), new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS))
+        .map(reply -> Status.OK(reply.body()))
+        .otherwise(failure -> Status.KO(new JsonObject().put("reason", failure.getMessage())));
   }
 
   public void liveness(RoutingContext rc) {

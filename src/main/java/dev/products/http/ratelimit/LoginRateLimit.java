@@ -1,0 +1,32 @@
+package dev.products.http.ratelimit;
+
+import dev.products.auth.RefreshTokens;
+import dev.products.config.RateLimitConfig;
+import dev.products.http.auth.LoginThrottle;
+import dev.products.http.edge.ClientAddress;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/** Login attempts per account (whatever the case of the e-mail) and per client address. */
+public final class LoginRateLimit implements LoginThrottle {
+
+  private final RateLimits limits;
+  private final RateLimitConfig config;
+
+  public LoginRateLimit(RateLimits limits, RateLimitConfig config) {
+    this.limits = limits;
+    this.config = config;
+  }
+
+  @Override
+  public Future<Void> admit(RoutingContext rc, String account) {
+    return limits.hit(rc, "login:ip:" + ClientAddress.of(rc), config.loginPerIp())
+        .compose(v -> limits.hit(rc, "login:account:" + accountKey(account), config.loginPerAccount()));
+  }
+
+  /** Counters are keyed by a digest of the e-mail, so Redis never holds the addresses themselves. */
+  private static String accountKey(String account) {
+    return RefreshTokens.hash(account.toLowerCase(Locale.ROOT)).substring(0, 32);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.products.ratelimit;
+
+import dev.products.bus.BusFailure;
+import dev.products.bus.HealthBus;
+import dev.products.bus.RateLimitBus;
+import dev.products.config.RedisConfig;
+import dev.products.config.RedisUrl;
+import dev.products.redis.RedisEndpoint;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers {@link RateLimitBus#HIT} with counters in Redis, so the budget is shared by every
+ * instance. When Redis fails or is slow, the hit is counted by this instance's own fallback
+ * counter instead and the request goes on: a Redis outage must not take the API down with it.
+ * After a failure Redis is left alone for a moment instead of being retried on every hit; the
+ * readiness probe ({@link HealthBus#REDIS}) keeps asking and notices when it is back.
+ */
+public final class RateLimitVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimitVerticle.class);
+  private static final long RETRY_REDIS_AFTER_MS = 1_000;
+  private static final long LOCAL_SWEEP_MS = 60_000;
+
+  private final RedisUrl url;
+  private final RedisConfig config;
+  private Redis redis;
+  private RedisFixedWindow shared;
+  private LocalFixedWindow local;
+  private long redisSkippedUntil;
+  private boolean fallingBack;
+
+  public RateLimitVerticle(RedisUrl url, RedisConfig config) {
+    this.url = url;
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = RedisEndpoint.client(vertx, url, 8);
+    shared = new RedisFixedWindow(redis, config.keyPrefix(), config.timeout());
+    local = new LocalFixedWindow(System::currentTimeMillis);
+    vertx.setPeriodic(LOCAL_SWEEP_MS, id -> local.evictExpired());
+    return Future.all(
+        vertx.eventBus().<JsonObject>localConsumer(RateLimitBus.HIT, this::hit).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(HealthBus.REDIS, this::health).completion());
+  }
+
+  private void hit(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    String key = body.getString("key");
+    Integer limit = body.getInteger("limit");
+    Long windowMs = body.getLong("window_ms");
+    if (key == null || limit == null || limit < 1 || windowMs == null || windowMs < 1) {
+      BusFailure.INVALID.replyTo(message, "key, limit >= 1 and window_ms >= 1 are required");
+      return;
+    }
+    Future<Decision> decided = System.currentTimeMillis() < redisSkippedUntil
+        ? Future.succeededFuture(local.hit(key, limit, windowMs))
+        : shared.hit(key, limit, windowMs)
+            .onSuccess(d -> redisAnswered())
+            .recover(failure -> {
+              redisFailed(failure);
+              return Future.succeededFuture(local.hit(key, limit, windowMs));
+            });
+    decided.onSuccess(decision -> message.reply(decision.toJson()));
+  }
+
+  private void health(Message<JsonObject> message) {
+    shared.ping()
+        .onSuccess(v -> {
+          redisAnswered();
+          message.reply(new JsonObject());
+        })
+        .onFailure(failure -> {
+          redisFailed(failure);
+          BusFailure.UNAVAILABLE.replyTo(message, "Redis at " + url.display() + " does not answer: " + reason(failure));
+        });
+  }
+
+  private void redisAnswered() {
+    redisSkippedUntil = 0;
+    if (fallingBack) {
+      fallingBack = false;
+      LOG.info("Redis at {} answers again: rate limits are shared by every instance again", url.display());
+    }
+  }
+
+  private void redisFailed(Throwable failure) {
+    redisSkippedUntil = System.currentTimeMillis() + RETRY_REDIS_AFTER_MS;
+    if (!fallingBack) {
+      fallingBack = true;
+      LOG.warn("Redis at {} is unreachable ({}): rate limits fall back to per-instance counters until it answers",
+          url.display(), reason(failure));
+    }
+  }
+
+  private static String reason(Throwable failure) {
+    return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return redis == null ? Future.succeededFuture() : redis.close();
+  }
+}
