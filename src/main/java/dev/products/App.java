@@ -4,7 +4,12 @@ import dev.products.auth.AccessTokens;
 import dev.products.auth.AdminBootstrap;
 import dev.products.config.AppConfig;
 import dev.products.database.Database;
+import dev.products.errors.ErrorTracking;
 import dev.products.http.HttpVerticle;
+import dev.products.metrics.BusinessMetrics;
+import dev.products.metrics.MetricsSetup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.products.logging.Logging;
 import dev.products.ratelimit.RateLimitVerticle;
 import dev.products.redis.RedisEndpoint;
 import dev.products.repository.RepositoryVerticle;
@@ -29,13 +34,15 @@ public final class App {
   private final Lifecycle lifecycle;
   private final Database database;
   private final RedisEndpoint redis;
+  private final ErrorTracking errors;
   private final Deployments deployments;
 
   /** Deployment ids, undeployed in the reverse order of deployment. */
   private record Deployments(String repository, String rateLimits, String http) {}
 
   private App(Vertx vertx, AppConfig config, Lifecycle lifecycle, Database database, RedisEndpoint redis,
-      Deployments deployments) {
+      ErrorTracking errors, Deployments deployments) {
+    this.errors = errors;
     this.vertx = vertx;
     this.config = config;
     this.lifecycle = lifecycle;
@@ -45,6 +52,7 @@ public final class App {
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
+    Logging.installRequestFields();
     return Database.open(vertx, config).compose(database -> RedisEndpoint.open(vertx, config)
         .compose(redis -> {
           Future<Void> migrated = config.migrateOnStart() ? database.migrate(vertx) : Future.succeededFuture();
@@ -60,6 +68,9 @@ public final class App {
       String schemaVersion) {
     int instances = config.effectiveHttpInstances();
     Lifecycle lifecycle = new Lifecycle();
+    ErrorTracking errors = ErrorTracking.start(vertx, config.errorTracking());
+    PrometheusMeterRegistry registry = MetricsSetup.registryFor(vertx);
+    Observability observability = new Observability(errors, registry, new BusinessMetrics(registry));
     if (config.jwt().generatedSecret()) {
       LOG.warn("JWT_SECRET is not set: signing tokens with a random per-start secret (dev only; "
           + "tokens end with the process and are not shared between instances)");
@@ -68,13 +79,14 @@ public final class App {
             new DeploymentOptions().setInstances(instances))
         .compose(repository -> vertx.deployVerticle(new RateLimitVerticle(redis.url(), config.redis()))
             .compose(rateLimits -> AccessTokens.resolveOptions(vertx, config.jwt())
-                .compose(jwtKeys -> vertx.deployVerticle(() -> new HttpVerticle(config, lifecycle, jwtKeys),
+                .compose(jwtKeys -> vertx.deployVerticle(() -> new HttpVerticle(config, lifecycle, jwtKeys, observability),
                     new DeploymentOptions().setInstances(instances)))
                 .compose(http -> AdminBootstrap.run(vertx, config).map(http))
                 .map(http -> {
                   LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
                       config.httpHost(), config.httpPort(), instances, database.describe(), redis.describe());
-                  return new App(vertx, config, lifecycle, database, redis, new Deployments(repository, rateLimits, http));
+                  return new App(vertx, config, lifecycle, database, redis, errors,
+                      new Deployments(repository, rateLimits, http));
                 })));
   }
 
@@ -106,6 +118,7 @@ public final class App {
         .compose(v -> vertx.undeploy(deployments.http()))
         .compose(v -> vertx.undeploy(deployments.rateLimits()))
         .compose(v -> vertx.undeploy(deployments.repository()))
+        .eventually(errors::close)
         .eventually(() -> redis.close(vertx))
         .eventually(() -> database.close(vertx));
   }

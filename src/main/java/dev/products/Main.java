@@ -4,6 +4,8 @@ import dev.products.config.AppConfig;
 import dev.products.config.ConfigException;
 import dev.products.config.ConfigLoader;
 import dev.products.database.Database;
+import dev.products.logging.Logging;
+import dev.products.metrics.MetricsSetup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -30,10 +32,10 @@ public final class Main {
       LOG.error("Unknown command \"{}\": use serve (the default) or migrate", command);
       System.exit(64);
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(MetricsSetup.vertxOptions());
     ConfigLoader.load(vertx, new JsonObject())
         .compose(config -> {
-          Logging.apply(config.logLevel());
+          Logging.apply(config.logLevel(), config.logFormat());
           return command.equals("migrate") ? migrate(vertx, config) : serve(vertx, config);
         })
         .onFailure(failure -> {

@@ -16,6 +16,7 @@ public record AppConfig(
     String httpHost,
     int httpPort,
     int httpInstances,
+    int managementPort,
     long maxBodyBytes,
     Optional<DatabaseUrl> databaseUrl,
     int dbPoolSize,
@@ -23,6 +24,7 @@ public record AppConfig(
     boolean migrateOnStart,
     Path dataDir,
     LogLevel logLevel,
+    LogFormat logFormat,
     Duration shutdownDelay,
     Duration shutdownTimeout,
     JwtConfig jwt,
@@ -30,7 +32,8 @@ public record AppConfig(
     Optional<String> adminPassword,
     EdgeConfig edge,
     RedisConfig redis,
-    RateLimitConfig rateLimits) {
+    RateLimitConfig rateLimits,
+    ErrorTrackingConfig errorTracking) {
 
   /** Builds and validates the configuration; the first bad value throws a {@link ConfigException}. */
   public static AppConfig from(JsonObject raw) {
@@ -55,6 +58,7 @@ public record AppConfig(
         values.nonBlank("HTTP_HOST"),
         values.intBetween("HTTP_PORT", 0, 65535),
         values.intBetween("HTTP_INSTANCES", 0, 256),
+        managementPort(values),
         values.longAtLeast("MAX_BODY_BYTES", 1),
         databaseUrl,
         values.intBetween("DB_POOL_SIZE", 1, 1000),
@@ -62,6 +66,9 @@ public record AppConfig(
         values.bool("MIGRATE_ON_START"),
         Path.of(values.nonBlank("DATA_DIR")),
         values.oneOf("LOG_LEVEL", LogLevel.class),
+        values.optionalString("LOG_FORMAT") == null
+            ? (profile.isProd() ? LogFormat.JSON : LogFormat.TEXT)
+            : values.oneOf("LOG_FORMAT", LogFormat.class),
         values.duration("SHUTDOWN_DELAY"),
         values.duration("SHUTDOWN_TIMEOUT"),
         JwtConfig.from(values, profile),
@@ -69,7 +76,16 @@ public record AppConfig(
         adminPassword,
         EdgeConfig.from(values, profile),
         RedisConfig.from(values, profile),
-        RateLimitConfig.from(values));
+        RateLimitConfig.from(values),
+        ErrorTrackingConfig.from(values, profile));
+  }
+
+  private static int managementPort(ConfigValues values) {
+    int port = values.intBetween("MANAGEMENT_PORT", 0, 65535);
+    if (port != 0 && port == values.intBetween("HTTP_PORT", 0, 65535)) {
+      throw new ConfigException("MANAGEMENT_PORT", "must differ from HTTP_PORT (or be 0 to serve /metrics on HTTP_PORT)");
+    }
+    return port;
   }
 
   /** HTTP verticle instances to deploy: the configured count, or one per core. */

@@ -1,5 +1,7 @@
 package dev.products.http;
 
+import static net.logstash.logback.argument.StructuredArguments.v;
+
 import dev.products.http.edge.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per request once the response is written: method, route template (from the contract,
- * never the raw path, so it stays low-cardinality), status, duration in ms, bytes, request id.
+ * never the raw path, so it stays low-cardinality), status, duration in ms, bytes, client address;
+ * the request and user ids come with it, as with every line logged for the request.
  * Headers are never logged: they carry tokens.
  */
 public final class AccessLog implements PlatformHandler {
@@ -30,9 +33,11 @@ public final class AccessLog implements PlatformHandler {
     rc.addEndHandler(done -> {
       if (LOG.isInfoEnabled()) {
         HttpServerRequest request = rc.request();
-        LOG.info("{} {} {} {}ms {}B client={} request_id={}", request.method(), routeTemplate(request.path()),
-            rc.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000,
-            rc.response().bytesWritten(), ClientAddress.of(rc), RequestIds.of(rc));
+        // Each value is also a field of its own in JSON lines; request_id and user_id come with every line.
+        LOG.info("{} {} {} {}ms {}B client={}", v("method", request.method().name()),
+            v("route", routeTemplate(request.path())), v("status", rc.response().getStatusCode()),
+            v("duration_ms", (System.nanoTime() - start) / 1_000_000), v("bytes", rc.response().bytesWritten()),
+            v("client", ClientAddress.of(rc)));
       }
     });
     rc.next();

@@ -27,6 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,13 +59,14 @@ public final class ApiRouter {
     // Order matters (vertx-web enforces it): platform handlers, then security policies, then the body.
     builder.rootHandler(new RequestIds());
     builder.rootHandler(new ClientAddress(config.edge().trustedProxies()));
-    builder.rootHandler(new AccessLog(contract));
+    AccessLog accessLog = new AccessLog(contract);
+    builder.rootHandler(accessLog);
     EdgeHandlers.securityPolicies(config).forEach(builder::rootHandler);
     builder.rootHandler(new PerClientRateLimit(services.rateLimits(), config.rateLimits().perIp()));
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     BusClient bus = new BusClient(vertx.eventBus());
-    ProductHandlers products = new ProductHandlers(bus);
+    ProductHandlers products = new ProductHandlers(bus, services.observability().business());
     HealthHandlers health = new HealthHandlers(vertx, lifecycle);
     AuthHandlers auth = new AuthHandlers(bus, services.passwords(), services.accessTokens(), config.jwt(),
         services.loginThrottle());
@@ -76,6 +78,9 @@ public final class ApiRouter {
         Map.entry("getServiceInfo", List.of(ApiRouter::serviceInfo)),
         Map.entry("getLiveness", List.of(health::liveness)),
         Map.entry("getReadiness", List.of(health::readiness)),
+        Map.entry("getMetrics", List.of(config.managementPort() > 0
+            ? rc -> rc.fail(404)
+            : PrometheusScrapingHandler.create(services.observability().registry()))),
         Map.entry("createProduct", List.of(products::create)),
         Map.entry("listProducts", List.of(products::list)),
         Map.entry("getProduct", List.of(products::get)),
@@ -107,7 +112,7 @@ public final class ApiRouter {
     Router router = builder.createRouter();
     DocsRoutes.mount(router, contractText);
 
-    ProblemHandler problems = new ProblemHandler();
+    ProblemHandler problems = new ProblemHandler(services.observability().errors(), accessLog::routeTemplate);
     router.route().failureHandler(problems);
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);

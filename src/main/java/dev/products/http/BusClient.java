@@ -1,6 +1,7 @@
 package dev.products.http;
 
 import dev.products.bus.BusHeaders;
+import dev.products.logging.LogContext;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -8,7 +9,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Sends a request's work over the event bus, carrying its request id, with a bounded wait. */
+/** Sends a request's work over the event bus, carrying its request and user ids, with a bounded wait. */
 public final class BusClient {
 
   private static final long TIMEOUT_MS = 10_000;
@@ -23,6 +24,10 @@ public final class BusClient {
     DeliveryOptions options = new DeliveryOptions()
         .setSendTimeout(TIMEOUT_MS)
         .addHeader(BusHeaders.REQUEST_ID, RequestIds.of(rc));
+    String userId = LogContext.get(LogContext.USER_ID);
+    if (userId != null) {
+      options.addHeader(BusHeaders.USER_ID, userId);
+    }
     return eventBus.<JsonObject>request(address, body, options).map(Message::body);
   }
 }

@@ -4,6 +4,7 @@ import dev.products.Lifecycle;
 import dev.products.auth.AccessTokens;
 import dev.products.auth.PasswordHasher;
 import dev.products.config.AppConfig;
+import dev.products.Observability;
 import dev.products.http.ratelimit.LoginRateLimit;
 import dev.products.http.ratelimit.RateLimits;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -23,21 +24,24 @@ public final class HttpVerticle extends VerticleBase {
   private final AppConfig config;
   private final Lifecycle lifecycle;
   private final JWTAuthOptions jwtKeys;
+  private final Observability observability;
   private HttpServer server;
+  private HttpServer managementServer;
   private PasswordHasher passwords;
 
-  public HttpVerticle(AppConfig config, Lifecycle lifecycle, JWTAuthOptions jwtKeys) {
+  public HttpVerticle(AppConfig config, Lifecycle lifecycle, JWTAuthOptions jwtKeys, Observability observability) {
     this.config = config;
     this.lifecycle = lifecycle;
     this.jwtKeys = jwtKeys;
+    this.observability = observability;
   }
 
   @Override
   public Future<?> start() {
     passwords = new PasswordHasher(vertx);
-    RateLimits rateLimits = new RateLimits(vertx.eventBus(), config.rateLimits().window());
+    RateLimits rateLimits = new RateLimits(vertx.eventBus(), config.rateLimits().window(), observability.business());
     HttpServices services = new HttpServices(passwords, AccessTokens.create(vertx, config.jwt(), jwtKeys),
-        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits()));
+        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()), observability);
     return ApiRouter.create(vertx, config, lifecycle, services).compose(router -> {
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.httpHost())
@@ -51,7 +55,18 @@ public final class HttpVerticle extends VerticleBase {
       }
       server = vertx.createHttpServer(options).requestHandler(router);
       return server.listen();
-    });
+    }).compose(listening -> startManagementServer());
+  }
+
+  private Future<?> startManagementServer() {
+    if (config.managementPort() == 0) {
+      return Future.succeededFuture();
+    }
+    managementServer = vertx.createHttpServer(new HttpServerOptions()
+            .setHost(config.httpHost())
+            .setPort(config.managementPort()))
+        .requestHandler(ManagementRouter.create(vertx, lifecycle, observability.registry()));
+    return managementServer.listen();
   }
 
   /** Stops accepting at once; requests in flight get up to SHUTDOWN_TIMEOUT to finish. */
@@ -60,6 +75,8 @@ public final class HttpVerticle extends VerticleBase {
     Future<Void> drained = server == null
         ? Future.succeededFuture()
         : server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    return drained.eventually(() -> passwords == null ? Future.succeededFuture() : passwords.close());
+    return drained
+        .eventually(() -> managementServer == null ? Future.succeededFuture() : managementServer.close())
+        .eventually(() -> passwords == null ? Future.succeededFuture() : passwords.close());
   }
 }

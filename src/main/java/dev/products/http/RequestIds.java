@@ -1,5 +1,6 @@
 package dev.products.http;
 
+import dev.products.logging.LogContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +21,7 @@ public final class RequestIds implements PlatformHandler {
     String incoming = rc.request().getHeader(HEADER);
     String id = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : generate();
     rc.put(KEY, id);
+    LogContext.put(LogContext.REQUEST_ID, id);
     rc.response().putHeader(HEADER, id);
     rc.next();
   }

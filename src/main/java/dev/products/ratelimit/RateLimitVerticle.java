@@ -42,7 +42,7 @@ public final class RateLimitVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    redis = RedisEndpoint.client(vertx, url, 8);
+    redis = RedisEndpoint.client(vertx, url, "ratelimit-redis", 8);
     shared = new RedisFixedWindow(redis, config.keyPrefix(), config.timeout());
     local = new LocalFixedWindow(System::currentTimeMillis);
     vertx.setPeriodic(LOCAL_SWEEP_MS, id -> local.evictExpired());

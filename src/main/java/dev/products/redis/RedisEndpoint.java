@@ -37,11 +37,12 @@ public final class RedisEndpoint {
   }
 
   /**
-   * A pooled client. A command waits for a connection only briefly: when Redis is gone, callers
+   * A pooled client, named for the metrics. A command waits for a connection only briefly: when Redis is gone, callers
    * must learn it fast and fall back, not queue up.
    */
-  public static Redis client(Vertx vertx, RedisUrl url, int maxPoolSize) {
+  public static Redis client(Vertx vertx, RedisUrl url, String poolName, int maxPoolSize) {
     return Redis.createClient(vertx, new RedisOptions()
+        .setPoolName(poolName)
         .setConnectionString(url.connectionString())
         .setMaxPoolSize(maxPoolSize)
         .setMaxPoolWaiting(1024)

@@ -7,6 +7,7 @@ import dev.products.bus.ProductsBus;
 import dev.products.bus.TokensBus;
 import dev.products.bus.UsersBus;
 import dev.products.config.AppConfig;
+import dev.products.logging.LogContext;
 import dev.products.config.DatabaseUrl;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -90,6 +91,9 @@ public final class RepositoryVerticle extends VerticleBase {
 
   private MessageConsumer<JsonObject> answer(String address, Function<JsonObject, Future<JsonObject>> action) {
     Handler<Message<JsonObject>> handler = message -> {
+      // Each message is handled on its own duplicated context: the ids logged from here on are this request's.
+      LogContext.put(LogContext.REQUEST_ID, message.headers().get(BusHeaders.REQUEST_ID));
+      LogContext.put(LogContext.USER_ID, message.headers().get(BusHeaders.USER_ID));
       Future<JsonObject> result;
       try {
         result = action.apply(message.body());

@@ -72,6 +72,8 @@ class AppConfigTest {
       "REDIS_URL|redis://cache:6379/zero|REDIS_URL: the path must be a database number",
       "REDIS_URL|redis:///0|REDIS_URL: no host",
       "REDIS_TIMEOUT|0ms|REDIS_TIMEOUT: must be longer than 0",
+      "LOG_FORMAT|xml|LOG_FORMAT: must be one of text, json",
+      "SENTRY_DSN|https://sentry.example.com/42|SENTRY_DSN: not a Sentry DSN",
       "RATE_LIMIT_PER_IP|-1|RATE_LIMIT_PER_IP: must be between 0 and 100000000, got -1",
       "RATE_LIMIT_WINDOW|0s|RATE_LIMIT_WINDOW: must be longer than 0",
   })
@@ -134,5 +136,15 @@ class AppConfigTest {
     assertThat(redis.connectionString()).isEqualTo("rediss://:p%40ss@cache.internal:6380/2");
     assertThat(redis.toString()).doesNotContain("ss@");
     assertThat(config.toString()).contains("redis=rediss://cache.internal:6380/2").doesNotContain("p%40ss").doesNotContain("p@ss");
+  }
+
+  @Test
+  void logsAreJsonInProdAndTextInDevUnlessLogFormatSaysOtherwise(Vertx vertx) {
+    JsonObject prod = new JsonObject().put("APP_PROFILE", "prod").put("DATABASE_URL", "postgresql://db/x")
+        .put("JWT_SECRET", "x".repeat(32)).put("ALLOWED_HOSTS", "api.example.com").put("REDIS_URL", "redis://cache");
+
+    assertThat(load(vertx, new JsonObject()).logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(load(vertx, prod).logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(load(vertx, prod.copy().put("LOG_FORMAT", "text")).logFormat()).isEqualTo(LogFormat.TEXT);
   }
 }

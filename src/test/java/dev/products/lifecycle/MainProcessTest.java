@@ -126,4 +126,32 @@ class MainProcessTest {
     assertThat(finish(process)).isEqualTo(143);
     assertThat(output()).contains("Stopping").contains("Stopped");
   }
+
+  @Test
+  void withJsonLogFormatEveryLineIsOneJsonObjectCarryingTheRequestId() throws Exception {
+    int port = TestApp.freePort();
+    Process process = launch(Map.of("DATABASE_URL", TestDatabase.url().toUri(), "HTTP_PORT", String.valueOf(port),
+        "LOG_FORMAT", "json"));
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest traced = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/1"))
+        .header("X-Request-ID", "json-line-trace-01").build();
+    eventually(Duration.ofSeconds(30), () -> {
+      try {
+        return client.send(traced, HttpResponse.BodyHandlers.ofString()).statusCode();
+      } catch (IOException | InterruptedException e) {
+        return -1;
+      }
+    }, status -> status == 404);
+
+    process.destroy();
+    finish(process);
+
+    List<io.vertx.core.json.JsonObject> lines = output().lines().filter(line -> !line.isBlank())
+        .map(io.vertx.core.json.JsonObject::new).toList();
+    assertThat(lines).allMatch(line -> line.containsKey("@timestamp") && line.containsKey("level")
+        && line.containsKey("message"));
+    assertThat(lines).anyMatch(line -> "access".equals(line.getString("logger_name"))
+        && "json-line-trace-01".equals(line.getString("request_id"))
+        && "/products/{id}".equals(line.getString("route")) && Integer.valueOf(404).equals(line.getInteger("status")));
+  }
 }

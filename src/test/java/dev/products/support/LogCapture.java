@@ -4,6 +4,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.products.logging.Logging;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,10 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture implements AutoCloseable {
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
     @Override
     protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing();
+      events.add(event);
       String line = event.getFormattedMessage() + " " + event.getMDCPropertyMap();
       lines.add(event.getThrowableProxy() == null ? line : line + "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
     }
@@ -37,6 +44,14 @@ public final class LogCapture implements AutoCloseable {
 
   public List<String> lines() {
     return List.copyOf(lines);
+  }
+
+  /** What was logged, as the JSON lines {@code LOG_FORMAT=json} writes, parsed. */
+  public List<JsonObject> jsonLines() {
+    Encoder<ILoggingEvent> encoder = Logging.jsonEncoder(root.getLoggerContext());
+    return events.stream()
+        .map(event -> new JsonObject(new String(encoder.encode(event), StandardCharsets.UTF_8).trim()))
+        .toList();
   }
 
   /** Waits for a line that matches and returns it. */

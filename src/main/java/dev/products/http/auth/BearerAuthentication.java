@@ -4,6 +4,7 @@ import dev.products.auth.AccessTokens;
 import dev.products.auth.AuthUser;
 import dev.products.bus.UsersBus;
 import dev.products.http.BusClient;
+import dev.products.logging.LogContext;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
@@ -59,6 +60,7 @@ public final class BearerAuthentication {
             refuse(rc, "the account is disabled");
           } else {
             new AuthUser(userId, state.getString("role"), jti, expiresAt).attachTo(rc);
+            LogContext.put(LogContext.USER_ID, String.valueOf(userId));
             rc.next();
           }
         })

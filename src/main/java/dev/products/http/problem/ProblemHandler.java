@@ -2,24 +2,37 @@ package dev.products.http.problem;
 
 import dev.products.bus.BusFailure;
 import dev.products.http.RequestIds;
+import dev.products.errors.ErrorTracking;
 import dev.products.http.auth.BearerAuthentication;
+import dev.products.logging.LogContext;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become responses: every failed or unmatched request ends here and leaves
- * as an RFC 9457 problem. A 500 is logged with its stack trace under the request id; its body
- * says only that something failed.
+ * as an RFC 9457 problem. A 500 is logged with its stack trace under the request id and reported
+ * to error tracking; its body says only that something failed.
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  private final ErrorTracking errors;
+  private final UnaryOperator<String> routeTemplate;
+
+  /** @param routeTemplate the contract's path template for a raw path, for the error report */
+  public ProblemHandler(ErrorTracking errors, UnaryOperator<String> routeTemplate) {
+    this.errors = errors;
+    this.routeTemplate = routeTemplate;
+  }
 
   @Override
   public void handle(RoutingContext rc) {
@@ -34,8 +47,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       rc.response().putHeader("WWW-Authenticate", BearerAuthentication.CHALLENGE);
     }
     if (problem.status() >= 500 && problem.type() == ProblemType.INTERNAL) {
-      LOG.error("Unhandled failure on {} {} (request {})",
-          rc.request().method(), rc.request().path(), RequestIds.of(rc), rc.failure());
+      String route = routeTemplate.apply(rc.request().path());
+      LOG.error("Unhandled failure on {} {}", rc.request().method(), route, rc.failure());
+      Throwable failure = rc.failure() != null ? rc.failure() : new IllegalStateException("status 500 without a failure");
+      errors.report(failure, Map.of(
+          "request_id", RequestIds.of(rc),
+          "route", route,
+          "method", rc.request().method().name()), LogContext.get(LogContext.USER_ID));
     }
     problem.send(rc.response(), rc.request().path(), RequestIds.of(rc));
   }

@@ -4,6 +4,7 @@ import dev.products.auth.AuthUser;
 import dev.products.bus.ProductsBus;
 import dev.products.http.BusClient;
 import dev.products.http.Responses;
+import dev.products.metrics.BusinessMetrics;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -19,14 +20,17 @@ public final class ProductHandlers {
   private static final int DEFAULT_LIMIT = 20;
 
   private final BusClient bus;
+  private final BusinessMetrics metrics;
 
-  public ProductHandlers(BusClient bus) {
+  public ProductHandlers(BusClient bus, BusinessMetrics metrics) {
     this.bus = bus;
+    this.metrics = metrics;
   }
 
   public void create(RoutingContext rc) {
     bus.request(rc, ProductsBus.CREATE, ProductsBus.create(body(rc), actor(rc)))
         .onSuccess(product -> {
+          metrics.productCreated();
           rc.response().putHeader("Location", "/products/" + product.getLong("id"));
           Responses.json(rc, 201, product);
         })

@@ -2,6 +2,7 @@ package dev.products.http.ratelimit;
 
 import dev.products.auth.RefreshTokens;
 import dev.products.config.RateLimitConfig;
+import dev.products.metrics.BusinessMetrics;
 import dev.products.http.auth.LoginThrottle;
 import dev.products.http.edge.ClientAddress;
 import io.vertx.core.Future;
@@ -13,16 +14,23 @@ public final class LoginRateLimit implements LoginThrottle {
 
   private final RateLimits limits;
   private final RateLimitConfig config;
+  private final BusinessMetrics metrics;
 
-  public LoginRateLimit(RateLimits limits, RateLimitConfig config) {
+  public LoginRateLimit(RateLimits limits, RateLimitConfig config, BusinessMetrics metrics) {
     this.limits = limits;
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<Void> admit(RoutingContext rc, String account) {
-    return limits.hit(rc, "login:ip:" + ClientAddress.of(rc), config.loginPerIp())
-        .compose(v -> limits.hit(rc, "login:account:" + accountKey(account), config.loginPerAccount()));
+    return limits.hit(rc, "login_ip", ClientAddress.of(rc), config.loginPerIp())
+        .compose(v -> limits.hit(rc, "login_account", accountKey(account), config.loginPerAccount()));
+  }
+
+  @Override
+  public void failed(RoutingContext rc) {
+    metrics.failedLogin();
   }
 
   /** Counters are keyed by a digest of the e-mail, so Redis never holds the addresses themselves. */

@@ -6,12 +6,12 @@ import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.Set;
 
 /**
- * The general budget per client address, on every route but the health probes (load balancers
- * poll those and must never be refused). Runs before the body is read.
+ * The general budget per client address, on every route but the health probes and metrics
+ * (load balancers and Prometheus poll those and must never be refused). Runs before the body is read.
  */
 public final class PerClientRateLimit implements SecurityPolicyHandler {
 
-  private static final Set<String> EXEMPT = Set.of("/healthz/live", "/health");
+  private static final Set<String> EXEMPT = Set.of("/healthz/live", "/health", "/metrics");
 
   private final RateLimits limits;
   private final int perClient;
@@ -32,7 +32,11 @@ public final class PerClientRateLimit implements SecurityPolicyHandler {
     // Content-Length alone) leaves it paused; resuming once the response is out drains what is
     // left, so the keep-alive connection can carry the next request.
     rc.request().pause();
-    rc.addEndHandler(sent -> rc.request().resume());
-    limits.hit(rc, "ip:" + ClientAddress.of(rc), perClient).onSuccess(v -> rc.next()).onFailure(rc::fail);
+    rc.addEndHandler(sent -> {
+      if (!rc.request().isEnded()) {
+        rc.request().resume();
+      }
+    });
+    limits.hit(rc, "ip", ClientAddress.of(rc), perClient).onSuccess(v -> rc.next()).onFailure(rc::fail);
   }
 }

@@ -1,6 +1,7 @@
 package dev.products.http.ratelimit;
 
 import dev.products.bus.RateLimitBus;
+import dev.products.metrics.BusinessMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -21,18 +22,23 @@ public final class RateLimits {
 
   private final EventBus eventBus;
   private final long windowMs;
+  private final BusinessMetrics metrics;
 
-  public RateLimits(EventBus eventBus, Duration window) {
+  public RateLimits(EventBus eventBus, Duration window, BusinessMetrics metrics) {
     this.eventBus = eventBus;
     this.windowMs = window.toMillis();
+    this.metrics = metrics;
   }
 
-  /** Succeeds when the hit is within {@code limit}; otherwise fails the future with a 429. A limit of 0 is off. */
-  public Future<Void> hit(RoutingContext rc, String key, int limit) {
+  /**
+   * Counts a hit of {@code subject} against the limit named {@code limitName}. Succeeds when it is
+   * within {@code limit}; otherwise fails the future with a 429. A limit of 0 is off.
+   */
+  public Future<Void> hit(RoutingContext rc, String limitName, String subject, int limit) {
     if (limit <= 0) {
       return Future.succeededFuture();
     }
-    JsonObject request = new JsonObject().put("key", key).put("limit", limit).put("window_ms", windowMs);
+    JsonObject request = new JsonObject().put("key", limitName + ":" + subject).put("limit", limit).put("window_ms", windowMs);
     return eventBus.<JsonObject>request(RateLimitBus.HIT, request, new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
         .map(Message::body)
         .recover(unanswered -> Future.failedFuture(new HttpException(503, "rate limits cannot be checked right now")))
@@ -46,6 +52,7 @@ public final class RateLimits {
             return Future.succeededFuture();
           }
           headers.set("Retry-After", String.valueOf(resetSeconds));
+          metrics.rateLimitRefusal(limitName);
           return Future.failedFuture(new HttpException(429, "too many requests; retry in " + resetSeconds + " s"));
         });
   }
