@@ -5,6 +5,7 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Refuses requests whose {@code Host} is not one of ALLOWED_HOSTS (400 problem), so the service
@@ -12,6 +13,12 @@ import java.util.Locale;
  * Entries: {@code example.com} (any port), {@code example.com:8443}, {@code *.example.com}.
  */
 public final class TrustedHosts implements SecurityPolicyHandler {
+
+  /**
+   * Orchestrators probe by address (the image's HEALTHCHECK asks 127.0.0.1, Kubernetes the pod
+   * IP), never by the public name; the probes reveal nothing a host check would protect.
+   */
+  private static final Set<String> PROBES = Set.of("/healthz/live", "/health");
 
   private final List<String> allowed;
 
@@ -21,7 +28,7 @@ public final class TrustedHosts implements SecurityPolicyHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (allowed.isEmpty() || isAllowed(rc.request().getHeader("Host"))) {
+    if (allowed.isEmpty() || PROBES.contains(rc.request().path()) || isAllowed(rc.request().getHeader("Host"))) {
       rc.next();
     } else {
       rc.fail(new HttpException(400, "the Host header names a host this service does not serve"));
