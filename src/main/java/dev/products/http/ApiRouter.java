@@ -3,6 +3,7 @@ package dev.products.http;
 import dev.products.BuildInfo;
 import dev.products.Lifecycle;
 import dev.products.config.AppConfig;
+import dev.products.http.contract.CachedValidatorsContract;
 import dev.products.http.contract.ContractDocument;
 import dev.products.http.contract.ValidatorContract;
 import dev.products.http.docs.DocsRoutes;
@@ -55,7 +56,8 @@ public final class ApiRouter {
 
   private static Router build(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services,
       OpenAPIContract contract, Buffer contractText) {
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    RouterBuilder builder = RouterBuilder.create(vertx, CachedValidatorsContract.of(contract),
+        RequestExtractor.withBodyHandler());
     // Order matters (vertx-web enforces it): platform handlers, then security policies, then the body.
     builder.rootHandler(new RequestIds());
     builder.rootHandler(new ClientAddress(config.edge().trustedProxies()));

@@ -29,9 +29,10 @@ public final class ProductRepository {
    * The page's ids come from the (created_at, id) index alone (an index-only scan once vacuum has
    * marked the pages visible), and only those rows are read from the table: the rows an OFFSET
    * skips cost index entries, not table reads. Written as {@code = ANY(ARRAY(...))} rather than a
-   * join so the prepared statement's generic plan stays an index lookup.
+   * join so the prepared statement's generic plan stays an index lookup. The total rides along
+   * on each row: one round trip for the page and its total.
    */
-  private static final String SELECT_PAGE = "SELECT " + COLUMNS + " FROM products"
+  private static final String SELECT_PAGE = "SELECT " + COLUMNS + ", (" + "SELECT coalesce(sum(n), 0)::bigint FROM product_count_slots) AS total FROM products"
       + " WHERE id = ANY(ARRAY(SELECT id FROM products ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2))"
       + " ORDER BY created_at DESC, id DESC";
 
@@ -74,18 +75,22 @@ public final class ProductRepository {
   }
 
   public Future<JsonObject> page(int limit, long offset) {
-    Future<RowSet<Row>> items = pool.preparedQuery(SELECT_PAGE).execute(Tuple.of(limit, offset));
-    Future<RowSet<Row>> total = pool.preparedQuery(COUNT).execute();
-    return Future.all(items, total).map(done -> {
-      JsonArray array = new JsonArray();
-      for (Row row : items.result()) {
-        array.add(toJson(row));
+    return pool.preparedQuery(SELECT_PAGE).execute(Tuple.of(limit, offset)).compose(rows -> {
+      JsonArray items = new JsonArray();
+      Long total = null;
+      for (Row row : rows) {
+        items.add(toJson(row));
+        total = row.getLong("total");
       }
-      return new JsonObject()
-          .put("items", array)
-          .put("total", total.result().iterator().next().getLong(0))
+      // Past the last page no row carries the total: ask for it alone.
+      Future<Long> counted = total != null
+          ? Future.succeededFuture(total)
+          : pool.preparedQuery(COUNT).execute().map(count -> count.iterator().next().getLong(0));
+      return counted.map(count -> new JsonObject()
+          .put("items", items)
+          .put("total", count)
           .put("limit", limit)
-          .put("offset", offset);
+          .put("offset", offset));
     });
   }
 
