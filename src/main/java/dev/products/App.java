@@ -2,6 +2,7 @@ package dev.products;
 
 import dev.products.auth.AccessTokens;
 import dev.products.auth.AdminBootstrap;
+import dev.products.bus.LocalJsonCodec;
 import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.errors.ErrorTracking;
@@ -53,6 +54,7 @@ public final class App {
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
     Logging.installRequestFields();
+    LocalJsonCodec.register(vertx);
     return Database.open(vertx, config).compose(database -> RedisEndpoint.open(vertx, config)
         .compose(redis -> {
           Future<Void> migrated = config.migrateOnStart() ? database.migrate(vertx) : Future.succeededFuture();

@@ -1,6 +1,7 @@
 package dev.products.http;
 
 import dev.products.bus.BusHeaders;
+import dev.products.bus.LocalJsonCodec;
 import dev.products.logging.LogContext;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -21,7 +22,7 @@ public final class BusClient {
   }
 
   public Future<JsonObject> request(RoutingContext rc, String address, JsonObject body) {
-    DeliveryOptions options = new DeliveryOptions()
+    DeliveryOptions options = LocalJsonCodec.options()
         .setSendTimeout(TIMEOUT_MS)
         .addHeader(BusHeaders.REQUEST_ID, RequestIds.of(rc));
     String userId = LogContext.get(LogContext.USER_ID);

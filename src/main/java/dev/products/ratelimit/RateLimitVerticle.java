@@ -2,6 +2,7 @@ package dev.products.ratelimit;
 
 import dev.products.bus.BusFailure;
 import dev.products.bus.HealthBus;
+import dev.products.bus.LocalJsonCodec;
 import dev.products.bus.RateLimitBus;
 import dev.products.config.RedisConfig;
 import dev.products.config.RedisUrl;
@@ -68,7 +69,7 @@ public final class RateLimitVerticle extends VerticleBase {
               redisFailed(failure);
               return Future.succeededFuture(local.hit(key, limit, windowMs));
             });
-    decided.onSuccess(decision -> message.reply(decision.toJson()));
+    decided.onSuccess(decision -> message.reply(decision.toJson(), LocalJsonCodec.options()));
   }
 
   private void health(Message<JsonObject> message) {

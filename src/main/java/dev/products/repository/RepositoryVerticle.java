@@ -3,6 +3,7 @@ package dev.products.repository;
 import dev.products.bus.BusFailure;
 import dev.products.bus.BusHeaders;
 import dev.products.bus.HealthBus;
+import dev.products.bus.LocalJsonCodec;
 import dev.products.bus.ProductsBus;
 import dev.products.bus.TokensBus;
 import dev.products.bus.UsersBus;
@@ -100,7 +101,7 @@ public final class RepositoryVerticle extends VerticleBase {
       } catch (RuntimeException e) {
         result = Future.failedFuture(e);
       }
-      result.onSuccess(message::reply).onFailure(failure -> replyFailure(address, message, failure));
+      result.onSuccess(reply -> message.reply(reply, LocalJsonCodec.options())).onFailure(failure -> replyFailure(address, message, failure));
     };
     return vertx.eventBus().localConsumer(address, handler);
   }

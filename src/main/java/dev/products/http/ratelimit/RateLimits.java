@@ -1,9 +1,9 @@
 package dev.products.http.ratelimit;
 
+import dev.products.bus.LocalJsonCodec;
 import dev.products.bus.RateLimitBus;
 import dev.products.metrics.BusinessMetrics;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +39,7 @@ public final class RateLimits {
       return Future.succeededFuture();
     }
     JsonObject request = new JsonObject().put("key", limitName + ":" + subject).put("limit", limit).put("window_ms", windowMs);
-    return eventBus.<JsonObject>request(RateLimitBus.HIT, request, new DeliveryOptions().setSendTimeout(BUS_TIMEOUT_MS))
+    return eventBus.<JsonObject>request(RateLimitBus.HIT, request, LocalJsonCodec.options().setSendTimeout(BUS_TIMEOUT_MS))
         .map(Message::body)
         .recover(unanswered -> Future.failedFuture(new HttpException(503, "rate limits cannot be checked right now")))
         .compose(decision -> {
