@@ -1,6 +1,8 @@
 package dev.products.bus;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The event bus contract of the products repository: every address and every message shape, in one
@@ -23,13 +25,15 @@ public final class ProductsBus {
   public static final String LIST = "products.list";
 
   /**
-   * {@code {"id", "changes": {field: value…}, "actor": actor}} → the updated product;
-   * {@link BusFailure#NOT_FOUND}, or {@link BusFailure#FORBIDDEN} unless the actor owns it or is an admin.
-   * Only the fields present in {@code changes} are written.
+   * {@code {"id", "changes": {field: value…}, "actor": actor, "if_match"?: [version…]}} → the updated
+   * product, its version moved by one; {@link BusFailure#NOT_FOUND}, {@link BusFailure#FORBIDDEN}
+   * unless the actor owns it or is an admin, or {@link BusFailure#PRECONDITION_FAILED} when
+   * {@code if_match} is given and the product's version is not in it. Only the fields present in
+   * {@code changes} are written.
    */
   public static final String UPDATE = "products.update";
 
-  /** {@code {"id", "actor": actor}} → an empty reply; NOT_FOUND, or FORBIDDEN as for {@link #UPDATE}. */
+  /** {@code {"id", "actor": actor, "if_match"?: [version…]}} → an empty reply; failures as for {@link #UPDATE}. */
   public static final String DELETE = "products.delete";
 
   private ProductsBus() {}
@@ -47,15 +51,18 @@ public final class ProductsBus {
     return new JsonObject().put("product", product).put("actor", actor);
   }
 
-  public static JsonObject delete(long id, JsonObject actor) {
-    return new JsonObject().put("id", id).put("actor", actor);
+  /** @param ifMatch the versions the write may apply to, or null for any */
+  public static JsonObject delete(long id, JsonObject actor, List<Integer> ifMatch) {
+    return new JsonObject().put("id", id).put("actor", actor).put("if_match", ifMatch == null ? null : new JsonArray(ifMatch));
   }
 
   public static JsonObject page(int limit, long offset) {
     return new JsonObject().put("limit", limit).put("offset", offset);
   }
 
-  public static JsonObject update(long id, JsonObject changes, JsonObject actor) {
-    return new JsonObject().put("id", id).put("changes", changes).put("actor", actor);
+  /** @param ifMatch the versions the write may apply to, or null for any */
+  public static JsonObject update(long id, JsonObject changes, JsonObject actor, List<Integer> ifMatch) {
+    return new JsonObject().put("id", id).put("changes", changes).put("actor", actor)
+        .put("if_match", ifMatch == null ? null : new JsonArray(ifMatch));
   }
 }

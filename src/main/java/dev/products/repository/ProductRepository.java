@@ -15,13 +15,13 @@ import java.util.Optional;
 /** The products table, in prepared statements only. Rows come back as the API's JSON shape. */
 public final class ProductRepository {
 
-  private static final String COLUMNS = "id, name, description, price_cents, stock, owner_id, created_at, updated_at";
+  private static final String COLUMNS = "id, name, description, price_cents, stock, owner_id, version, created_at, updated_at";
 
   private static final String INSERT =
       "INSERT INTO products (name, description, price_cents, stock, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING "
           + COLUMNS;
 
-  private static final String EXISTS = "SELECT 1 FROM products WHERE id = $1";
+  private static final String CURRENT = "SELECT owner_id, version FROM products WHERE id = $1";
 
   private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM products WHERE id = $1";
 
@@ -46,11 +46,13 @@ public final class ProductRepository {
         description = CASE WHEN $4 THEN $5 ELSE description END,
         price_cents = CASE WHEN $6 THEN $7 ELSE price_cents END,
         stock       = CASE WHEN $8 THEN $9 ELSE stock END,
+        version     = version + 1,
         updated_at  = now()
-      WHERE id = $1 AND ($10 OR owner_id = $11)
+      WHERE id = $1 AND ($10 OR owner_id = $11) AND ($12::int[] IS NULL OR version = ANY($12))
       RETURNING\s""" + COLUMNS;
 
-  private static final String DELETE = "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3)";
+  private static final String DELETE =
+      "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3) AND ($4::int[] IS NULL OR version = ANY($4))";
 
   private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_INSTANT;
 
@@ -95,30 +97,46 @@ public final class ProductRepository {
   }
 
   /** The updated product; fails with NotFound or Forbidden (the actor neither owns it nor is an admin). */
-  public Future<JsonObject> update(long id, JsonObject changes, Actor actor) {
+  /**
+   * @param expectedVersions the versions the write may apply to (If-Match), or null for any: the
+   *     check and the write are one statement, so two racing writers cannot both pass it
+   */
+  public Future<JsonObject> update(long id, JsonObject changes, Actor actor, Integer[] expectedVersions) {
     Tuple params = Tuple.tuple()
         .addLong(id)
         .addBoolean(changes.containsKey("name")).addString(changes.getString("name"))
         .addBoolean(changes.containsKey("description")).addString(changes.getString("description"))
         .addBoolean(changes.containsKey("price_cents")).addLong(changes.getLong("price_cents"))
         .addBoolean(changes.containsKey("stock")).addInteger(changes.getInteger("stock"))
-        .addBoolean(actor.admin()).addLong(actor.id());
+        .addBoolean(actor.admin()).addLong(actor.id())
+        .addArrayOfInteger(expectedVersions);
     return pool.preparedQuery(UPDATE).execute(params).compose(rows -> rows.size() > 0
         ? Future.succeededFuture(toJson(rows.iterator().next()))
-        : whyNotWritten(id));
+        : whyNotWritten(id, actor));
   }
 
   /** Fails with NotFound or Forbidden when nothing was deleted. */
-  public Future<Void> delete(long id, Actor actor) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id, actor.admin(), actor.id()))
-        .compose(rows -> rows.rowCount() > 0 ? Future.succeededFuture() : whyNotWritten(id));
+  public Future<Void> delete(long id, Actor actor, Integer[] expectedVersions) {
+    Tuple params = Tuple.tuple().addLong(id).addBoolean(actor.admin()).addLong(actor.id()).addArrayOfInteger(expectedVersions);
+    return pool.preparedQuery(DELETE).execute(params)
+        .compose(rows -> rows.rowCount() > 0 ? Future.succeededFuture() : whyNotWritten(id, actor));
   }
 
   /** A guarded write touched no row: the product is missing, or the actor may not change it. */
-  private <T> Future<T> whyNotWritten(long id) {
-    return pool.preparedQuery(EXISTS).execute(Tuple.of(id)).compose(rows -> Future.failedFuture(rows.size() == 0
-        ? new NotFoundException("product " + id + " does not exist")
-        : new ForbiddenException("only the owner of product " + id + " or an admin may change it")));
+  /** A write matched no row: say why, in the order a client can act on (gone, not yours, changed). */
+  private <T> Future<T> whyNotWritten(long id, Actor actor) {
+    return pool.preparedQuery(CURRENT).execute(Tuple.of(id)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.failedFuture(new NotFoundException("product " + id + " does not exist"));
+      }
+      Row current = rows.iterator().next();
+      Long owner = current.getLong("owner_id");
+      if (!actor.admin() && (owner == null || owner != actor.id())) {
+        return Future.failedFuture(new ForbiddenException("only the owner of product " + id + " or an admin may change it"));
+      }
+      return Future.failedFuture(new PreconditionFailedException("product " + id + " has changed: it is at version "
+          + current.getInteger("version") + " (ETag \"" + current.getInteger("version") + "\"); read it again"));
+    });
   }
 
   private static Optional<JsonObject> firstAsJson(RowSet<Row> rows) {
@@ -133,6 +151,7 @@ public final class ProductRepository {
         .put("price_cents", row.getLong("price_cents"))
         .put("stock", row.getInteger("stock"))
         .put("owner_id", row.getLong("owner_id"))
+        .put("version", row.getInteger("version"))
         .put("created_at", timestamp(row.getOffsetDateTime("created_at")))
         .put("updated_at", timestamp(row.getOffsetDateTime("updated_at")));
   }

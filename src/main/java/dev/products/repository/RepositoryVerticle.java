@@ -15,6 +15,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
@@ -65,8 +66,9 @@ public final class RepositoryVerticle extends VerticleBase {
         answer(ProductsBus.CREATE, body -> products.create(body.getJsonObject("product"), actor(body))),
         answer(ProductsBus.GET, body -> products.find(body.getLong("id")).map(found -> orNotFound(found, body))),
         answer(ProductsBus.LIST, body -> products.page(body.getInteger("limit"), body.getLong("offset"))),
-        answer(ProductsBus.UPDATE, body -> products.update(body.getLong("id"), body.getJsonObject("changes"), actor(body))),
-        answer(ProductsBus.DELETE, body -> products.delete(body.getLong("id"), actor(body)).map(v -> null)),
+        answer(ProductsBus.UPDATE, body -> products.update(body.getLong("id"), body.getJsonObject("changes"), actor(body),
+            ifMatch(body))),
+        answer(ProductsBus.DELETE, body -> products.delete(body.getLong("id"), actor(body), ifMatch(body)).map(v -> null)),
         answer(UsersBus.CREATE, body -> users.create(body.getString("email"), body.getString("password_hash"),
             body.getString("role"))),
         answer(UsersBus.GET, body -> users.find(body.getLong("id"))),
@@ -110,6 +112,11 @@ public final class RepositoryVerticle extends VerticleBase {
     return Actor.from(body.getJsonObject("actor"));
   }
 
+  private static Integer[] ifMatch(JsonObject body) {
+    JsonArray versions = body.getJsonArray("if_match");
+    return versions == null ? null : versions.stream().map(v -> ((Number) v).intValue()).toArray(Integer[]::new);
+  }
+
   private static JsonObject orNotFound(Optional<JsonObject> found, JsonObject request) {
     return found.orElseThrow(() -> new NotFoundException("product " + request.getLong("id") + " does not exist"));
   }
@@ -124,6 +131,9 @@ public final class RepositoryVerticle extends VerticleBase {
     }
     if (failure instanceof ConflictException) {
       return BusFailure.CONFLICT;
+    }
+    if (failure instanceof PreconditionFailedException) {
+      return BusFailure.PRECONDITION_FAILED;
     }
     if (failure instanceof UnauthorizedException) {
       return BusFailure.UNAUTHORIZED;

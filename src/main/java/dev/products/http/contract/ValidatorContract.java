@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The published contract, as vertx-openapi 5.0 can load it. That library refuses media types it
@@ -16,6 +18,9 @@ import java.util.Map;
  *   <li>response media types the library does not know are dropped (responses are not validated);
  *   <li>request body media types it does not know are dropped; an operation left with none loses its
  *       request body, and its handler validates the body itself;
+ *   <li>the conditional-request headers ({@code If-Match}, {@code If-None-Match}) are left to the
+ *       handlers: their values are lists of quoted entity tags (RFC 9110), which the library tries
+ *       to decode as JSON and refuses ({@code W/"3"}, {@code "2", "3"});
  *   <li>the OAuth2 password-flow scheme is handed over as what it is on the wire, an HTTP bearer
  *       token: vertx-openapi's oauth2 binding wants an OAuth2 provider, while our tokens are our own
  *       JWTs checked by a JWT handler.
@@ -30,6 +35,7 @@ public final class ValidatorContract {
   public static JsonObject adapt(JsonObject published, String bearerScheme) {
     JsonObject copy = published.copy();
     prune(copy);
+    dropEntityTagHeaders(copy);
     JsonObject schemes = copy.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes");
     if (schemes != null && schemes.containsKey(bearerScheme)) {
       schemes.put(bearerScheme, new JsonObject().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT"));
@@ -57,6 +63,49 @@ public final class ValidatorContract {
     } else if (node instanceof JsonArray array) {
       array.forEach(ValidatorContract::prune);
     }
+  }
+
+  private static final Set<String> ENTITY_TAG_HEADERS = Set.of("if-match", "if-none-match");
+
+  private static void dropEntityTagHeaders(JsonObject contract) {
+    JsonObject components = contract.getJsonObject("components", new JsonObject()).getJsonObject("parameters", new JsonObject());
+    List<String> refs = new ArrayList<>();
+    for (String name : components.fieldNames()) {
+      if (isEntityTagHeader(components.getJsonObject(name))) {
+        refs.add("#/components/parameters/" + name);
+      }
+    }
+    for (Object pathItem : contract.getJsonObject("paths", new JsonObject()).getMap().values()) {
+      JsonObject path = pathItem instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : (JsonObject) pathItem;
+      dropFrom(path, refs);
+      for (String field : path.fieldNames()) {
+        if (path.getValue(field) instanceof JsonObject operation) {
+          dropFrom(operation, refs);
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
+
+  private static void dropFrom(JsonObject holder, List<String> refs) {
+    if (holder.getValue("parameters") instanceof JsonArray parameters) {
+      parameters.getList().removeIf(parameter -> {
+        JsonObject p = parameter instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : (JsonObject) parameter;
+        return refs.contains(p.getString("$ref")) || isEntityTagHeader(p);
+      });
+      if (parameters.isEmpty()) {
+        holder.remove("parameters");
+      }
+    }
+  }
+
+  private static boolean isEntityTagHeader(JsonObject parameter) {
+    return parameter != null && "header".equals(parameter.getString("in"))
+        && ENTITY_TAG_HEADERS.contains(String.valueOf(parameter.getString("name")).toLowerCase(Locale.ROOT));
   }
 
   private static boolean looksLikeMediaTypes(JsonObject content) {

@@ -9,6 +9,7 @@ public enum ProblemType {
   NOT_FOUND("not-found", "Not found", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   CONFLICT("conflict", "Conflict", 409),
+  PRECONDITION_FAILED("precondition-failed", "The resource has changed", 412),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),

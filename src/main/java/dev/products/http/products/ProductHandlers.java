@@ -32,6 +32,7 @@ public final class ProductHandlers {
         .onSuccess(product -> {
           metrics.productCreated();
           rc.response().putHeader("Location", "/products/" + product.getLong("id"));
+          rc.response().putHeader("ETag", EntityTags.of(product));
           Responses.json(rc, 201, product);
         })
         .onFailure(rc::fail);
@@ -48,18 +49,30 @@ public final class ProductHandlers {
 
   public void get(RoutingContext rc) {
     bus.request(rc, ProductsBus.GET, ProductsBus.byId(id(rc)))
-        .onSuccess(product -> Responses.json(rc, 200, product))
+        .onSuccess(product -> {
+          rc.response().putHeader("ETag", EntityTags.of(product));
+          if (EntityTags.noneMatch(rc.request().getHeader("If-None-Match"), product.getInteger("version"))) {
+            rc.response().setStatusCode(304).end();
+          } else {
+            Responses.json(rc, 200, product);
+          }
+        })
         .onFailure(rc::fail);
   }
 
   public void update(RoutingContext rc) {
-    bus.request(rc, ProductsBus.UPDATE, ProductsBus.update(id(rc), body(rc), actor(rc)))
-        .onSuccess(product -> Responses.json(rc, 200, product))
+    bus.request(rc, ProductsBus.UPDATE,
+            ProductsBus.update(id(rc), body(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
+        .onSuccess(product -> {
+          rc.response().putHeader("ETag", EntityTags.of(product));
+          Responses.json(rc, 200, product);
+        })
         .onFailure(rc::fail);
   }
 
   public void delete(RoutingContext rc) {
-    bus.request(rc, ProductsBus.DELETE, ProductsBus.delete(id(rc), actor(rc)))
+    bus.request(rc, ProductsBus.DELETE,
+            ProductsBus.delete(id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
         .onSuccess(nothing -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail);
   }

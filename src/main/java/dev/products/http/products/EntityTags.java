@@ -1,0 +1,69 @@
+package dev.products.http.products;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A product's strong entity tag is its version in quotes ({@code "3"}). Reading
+ * {@code If-None-Match} uses the weak comparison and {@code If-Match} the strong one (RFC 9110
+ * §13.1), so a weak tag can answer "not modified" but never authorize a write.
+ */
+final class EntityTags {
+
+  private static final Pattern TAG = Pattern.compile("\\s*(\\*|(W/)?\"([^\"]*)\")\\s*");
+
+  private EntityTags() {}
+
+  static String of(JsonObject product) {
+    return "\"" + product.getInteger("version") + "\"";
+  }
+
+  /** True when {@code If-None-Match} names the current version (or is {@code *}). */
+  static boolean noneMatch(String header, int version) {
+    if (header == null) {
+      return false;
+    }
+    for (Matcher tag : tags(header, "If-None-Match")) {
+      if (tag.group(1).equals("*") || tag.group(3).equals(String.valueOf(version))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The versions {@code If-Match} allows a write on, or null when there is no condition (no header,
+   * or {@code *}). Weak tags and tags that are no version of ours allow nothing.
+   */
+  static List<Integer> ifMatch(String header) {
+    if (header == null) {
+      return null;
+    }
+    List<Integer> versions = new ArrayList<>();
+    for (Matcher tag : tags(header, "If-Match")) {
+      if (tag.group(1).equals("*")) {
+        return null;
+      }
+      if (tag.group(2) == null && tag.group(3).matches("[1-9]\\d{0,8}")) {
+        versions.add(Integer.valueOf(tag.group(3)));
+      }
+    }
+    return versions;
+  }
+
+  private static List<Matcher> tags(String header, String name) {
+    List<Matcher> tags = new ArrayList<>();
+    for (String part : header.split(",")) {
+      Matcher tag = TAG.matcher(part);
+      if (!tag.matches()) {
+        throw new HttpException(400, name + " must be * or a list of entity tags such as \"3\"");
+      }
+      tags.add(tag);
+    }
+    return tags;
+  }
+}
