@@ -3,6 +3,7 @@ package dev.products;
 import dev.products.auth.AccessTokens;
 import dev.products.auth.AdminBootstrap;
 import dev.products.bus.LocalJsonCodec;
+import dev.products.cache.CacheVerticle;
 import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.errors.ErrorTracking;
@@ -39,7 +40,9 @@ public final class App {
   private final Deployments deployments;
 
   /** Deployment ids, undeployed in the reverse order of deployment. */
-  private record Deployments(String repository, String rateLimits, String http) {}
+  private record Deployments(String repository, String rateLimits, String cache, String http) {}
+
+  private record RedisUsers(String rateLimits, String cache) {}
 
   private App(Vertx vertx, AppConfig config, Lifecycle lifecycle, Database database, RedisEndpoint redis,
       ErrorTracking errors, Deployments deployments) {
@@ -80,7 +83,10 @@ public final class App {
     return vertx.deployVerticle(() -> new RepositoryVerticle(config, database.url(), schemaVersion),
             new DeploymentOptions().setInstances(instances))
         .compose(repository -> vertx.deployVerticle(new RateLimitVerticle(redis.url(), config.redis()))
-            .compose(rateLimits -> AccessTokens.resolveOptions(vertx, config.jwt())
+            .compose(rateLimits -> vertx.deployVerticle(
+                    new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry))
+                .map(cache -> new RedisUsers(rateLimits, cache)))
+            .compose(redisUsers -> AccessTokens.resolveOptions(vertx, config.jwt())
                 .compose(jwtKeys -> vertx.deployVerticle(() -> new HttpVerticle(config, lifecycle, jwtKeys, observability),
                     new DeploymentOptions().setInstances(instances)))
                 .compose(http -> AdminBootstrap.run(vertx, config).map(http))
@@ -88,7 +94,7 @@ public final class App {
                   LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
                       config.httpHost(), config.httpPort(), instances, database.describe(), redis.describe());
                   return new App(vertx, config, lifecycle, database, redis, errors,
-                      new Deployments(repository, rateLimits, http));
+                      new Deployments(repository, redisUsers.rateLimits(), redisUsers.cache(), http));
                 })));
   }
 
@@ -118,6 +124,7 @@ public final class App {
     lifecycle.markStopping();
     return delay(config.shutdownDelay().toMillis())
         .compose(v -> vertx.undeploy(deployments.http()))
+        .compose(v -> vertx.undeploy(deployments.cache()))
         .compose(v -> vertx.undeploy(deployments.rateLimits()))
         .compose(v -> vertx.undeploy(deployments.repository()))
         .eventually(errors::close)

@@ -32,6 +32,7 @@ public record AppConfig(
     Optional<String> adminPassword,
     EdgeConfig edge,
     RedisConfig redis,
+    Duration cacheTtl,
     RateLimitConfig rateLimits,
     ErrorTrackingConfig errorTracking) {
 
@@ -76,8 +77,17 @@ public record AppConfig(
         adminPassword,
         EdgeConfig.from(values, profile),
         RedisConfig.from(values, profile),
+        positive(values, "CACHE_TTL"),
         RateLimitConfig.from(values),
         ErrorTrackingConfig.from(values, profile));
+  }
+
+  private static Duration positive(ConfigValues values, String key) {
+    Duration duration = values.duration(key);
+    if (duration.isZero()) {
+      throw new ConfigException(key, "must be longer than 0");
+    }
+    return duration;
   }
 
   private static int managementPort(ConfigValues values) {

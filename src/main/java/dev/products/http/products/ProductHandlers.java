@@ -1,10 +1,12 @@
 package dev.products.http.products;
 
 import dev.products.auth.AuthUser;
+import dev.products.bus.CacheBus;
 import dev.products.bus.ProductsBus;
 import dev.products.http.BusClient;
 import dev.products.http.Responses;
 import dev.products.metrics.BusinessMetrics;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -38,6 +40,17 @@ public final class ProductHandlers {
         .onFailure(rc::fail);
   }
 
+  /**
+   * Tells the cache a write committed, before the client hears of it, so no instance serves the old
+   * copy afterwards. The write stands either way: if Redis did not take it, the cache verticle
+   * retries when Redis is back, and reads bypass Redis meanwhile.
+   */
+  private Future<Void> written(RoutingContext rc, long id, int version) {
+    return bus.request(rc, CacheBus.WRITTEN, new JsonObject().put("id", id).put("version", version))
+        .<Void>mapEmpty()
+        .recover(notTaken -> Future.succeededFuture());
+  }
+
   public void list(RoutingContext rc) {
     ValidatedRequest request = validated(rc);
     int limit = intOr(request.getQuery().get("limit"), DEFAULT_LIMIT);
@@ -48,7 +61,7 @@ public final class ProductHandlers {
   }
 
   public void get(RoutingContext rc) {
-    bus.request(rc, ProductsBus.GET, ProductsBus.byId(id(rc)))
+    bus.request(rc, CacheBus.PRODUCT, ProductsBus.byId(id(rc)))
         .onSuccess(product -> {
           rc.response().putHeader("ETag", EntityTags.of(product));
           if (EntityTags.noneMatch(rc.request().getHeader("If-None-Match"), product.getInteger("version"))) {
@@ -63,6 +76,7 @@ public final class ProductHandlers {
   public void update(RoutingContext rc) {
     bus.request(rc, ProductsBus.UPDATE,
             ProductsBus.update(id(rc), body(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
+        .compose(product -> written(rc, product.getLong("id"), product.getInteger("version")).map(product))
         .onSuccess(product -> {
           rc.response().putHeader("ETag", EntityTags.of(product));
           Responses.json(rc, 200, product);
@@ -73,6 +87,7 @@ public final class ProductHandlers {
   public void delete(RoutingContext rc) {
     bus.request(rc, ProductsBus.DELETE,
             ProductsBus.delete(id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
+        .compose(nothing -> written(rc, id(rc), CacheBus.DELETED))
         .onSuccess(nothing -> rc.response().setStatusCode(204).end())
         .onFailure(rc::fail);
   }

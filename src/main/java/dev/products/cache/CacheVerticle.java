@@ -1,0 +1,183 @@
+package dev.products.cache;
+
+import dev.products.bus.BusFailure;
+import dev.products.bus.CacheBus;
+import dev.products.bus.LocalJsonCodec;
+import dev.products.bus.ProductsBus;
+import dev.products.config.RedisConfig;
+import dev.products.config.RedisUrl;
+import dev.products.redis.RedisEndpoint;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that speaks Redis for caching: a read-through cache of single products.
+ * <ul>
+ *   <li>A miss loads the product from the repository and stores it; concurrent misses for one id
+ *       on this instance share one load.
+ *   <li>After every committed write the HTTP handler waits for {@link CacheBus#WRITTEN}: the entry
+ *       becomes a marker that refuses older copies, on every instance (Redis is shared), and a load
+ *       still in flight here is no longer shared with later readers.
+ *   <li>Redis failing or slow (bounded by REDIS_TIMEOUT) never fails a read: it goes to the
+ *       repository, Redis is left alone for a moment, and markers that could not be written are
+ *       written when Redis answers again.
+ * </ul>
+ * Deployed once per instance, so its state (loads in flight, pending markers) is one event loop's.
+ */
+public final class CacheVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CacheVerticle.class);
+  private static final long RETRY_REDIS_AFTER_MS = 1_000;
+  private static final long REPOSITORY_TIMEOUT_MS = 10_000;
+
+  private final RedisUrl url;
+  private final RedisConfig redisConfig;
+  private final Duration ttl;
+  private final MeterRegistry registry;
+  private final Map<Long, Future<JsonObject>> loading = new HashMap<>();
+  private final Map<Long, Integer> pendingMarkers = new HashMap<>();
+  private Redis redis;
+  private ProductCache cache;
+  private long redisSkippedUntil;
+  private Counter hits;
+  private Counter misses;
+  private Counter errors;
+  private Counter loads;
+
+  public CacheVerticle(RedisUrl url, RedisConfig redisConfig, Duration ttl, MeterRegistry registry) {
+    this.url = url;
+    this.redisConfig = redisConfig;
+    this.ttl = ttl;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = RedisEndpoint.client(vertx, url, "cache-redis", 8);
+    cache = new ProductCache(redis, redisConfig.keyPrefix(), ttl, redisConfig.timeout());
+    hits = counter("hit");
+    misses = counter("miss");
+    errors = Counter.builder("cache.errors").description("Cache operations Redis failed or did not answer in time")
+        .register(registry);
+    loads = Counter.builder("cache.loads").description("Products loaded from the repository on a miss").register(registry);
+    vertx.setPeriodic(RETRY_REDIS_AFTER_MS, id -> writePendingMarkers());
+    return Future.all(
+        vertx.eventBus().<JsonObject>localConsumer(CacheBus.PRODUCT, this::product).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(CacheBus.WRITTEN, this::written).completion());
+  }
+
+  private Counter counter(String result) {
+    return Counter.builder("cache.requests").description("Product reads by the cache").tag("result", result)
+        .register(registry);
+  }
+
+  private void product(Message<JsonObject> message) {
+    long id = message.body().getLong("id");
+    cached(id).compose(found -> {
+      if (found != null) {
+        hits.increment();
+        return Future.succeededFuture(found);
+      }
+      misses.increment();
+      return load(id, message);
+    }).onSuccess(product -> message.reply(product, LocalJsonCodec.options()))
+        .onFailure(failure -> {
+          if (failure instanceof ReplyException reply) {
+            message.fail(reply.failureCode(), reply.getMessage());
+          } else {
+            BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage());
+          }
+        });
+  }
+
+  private Future<JsonObject> cached(long id) {
+    if (redisSkipped()) {
+      return Future.succeededFuture();
+    }
+    return cache.get(id).recover(failure -> {
+      redisFailed(failure);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** One repository read per id at a time; the result is stored for everyone. */
+  private Future<JsonObject> load(long id, Message<JsonObject> asking) {
+    Future<JsonObject> inFlight = loading.get(id);
+    if (inFlight != null) {
+      return inFlight;
+    }
+    loads.increment();
+    DeliveryOptions options = LocalJsonCodec.options().setSendTimeout(REPOSITORY_TIMEOUT_MS).setHeaders(asking.headers());
+    Future<JsonObject> loaded = vertx.eventBus().<JsonObject>request(ProductsBus.GET, ProductsBus.byId(id), options)
+        .map(Message::body);
+    loading.put(id, loaded);
+    return loaded
+        .andThen(done -> loading.remove(id, loaded))
+        .onSuccess(product -> {
+          if (!redisSkipped()) {
+            cache.put(product.copy()).onFailure(this::redisFailed);
+          }
+        });
+  }
+
+  private void written(Message<JsonObject> message) {
+    long id = message.body().getLong("id");
+    int version = message.body().getInteger("version");
+    // A load that began before this write must not be shared with readers who come after it.
+    loading.remove(id);
+    mark(id, version)
+        .onSuccess(v -> message.reply(new JsonObject(), LocalJsonCodec.options()))
+        .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, "the cache did not take the write; retried later"));
+  }
+
+  private Future<Void> mark(long id, int version) {
+    if (redisSkipped()) {
+      pendingMarkers.merge(id, version, Math::max);
+      return Future.failedFuture("Redis is unavailable");
+    }
+    return cache.markWritten(id, version).onFailure(failure -> {
+      redisFailed(failure);
+      pendingMarkers.merge(id, version, Math::max);
+    });
+  }
+
+  private void writePendingMarkers() {
+    if (pendingMarkers.isEmpty() || redisSkipped()) {
+      return;
+    }
+    Map<Long, Integer> batch = new HashMap<>(pendingMarkers);
+    pendingMarkers.clear();
+    batch.forEach((id, version) -> mark(id, version)
+        .onSuccess(v -> LOG.info("Marked product {} written in the cache after Redis came back", id)));
+  }
+
+  private boolean redisSkipped() {
+    return System.currentTimeMillis() < redisSkippedUntil;
+  }
+
+  private void redisFailed(Throwable failure) {
+    errors.increment();
+    if (!redisSkipped()) {
+      LOG.warn("Redis at {} failed for the cache ({}): reads go to the repository for now",
+          url.display(), failure.getMessage());
+    }
+    redisSkippedUntil = System.currentTimeMillis() + RETRY_REDIS_AFTER_MS;
+  }
+
+  @Override
+  public Future<?> stop() {
+    return redis == null ? Future.succeededFuture() : redis.close();
+  }
+}
