@@ -15,7 +15,13 @@ import java.util.List;
  */
 public final class ProductsBus {
 
-  /** {@code {"product": {"name", "description"?, "price_cents", "stock"?}, "actor": actor}} → the created product, owned by the actor. */
+  /**
+   * {@code {"product": {"name", "description"?, "price_cents", "stock"?}, "actor": actor,
+   * "idempotency"?: {"key", "request_hash"}}} → {@code {"product", "replayed"}}: the created product,
+   * owned by the actor; with an idempotency key already used by the actor for the same request
+   * hash, the product it created then ({@code replayed} true); for another hash
+   * {@link BusFailure#UNPROCESSABLE}.
+   */
   public static final String CREATE = "products.create";
 
   /** {@code {"id"}} → the product, or {@link BusFailure#NOT_FOUND}. */
@@ -47,8 +53,13 @@ public final class ProductsBus {
     return new JsonObject().put("id", userId).put("role", role);
   }
 
-  public static JsonObject create(JsonObject product, JsonObject actor) {
-    return new JsonObject().put("product", product).put("actor", actor);
+  /** @param idempotencyKey null when the client sent none */
+  public static JsonObject create(JsonObject product, JsonObject actor, String idempotencyKey, String requestHash) {
+    JsonObject create = new JsonObject().put("product", product).put("actor", actor);
+    if (idempotencyKey != null) {
+      create.put("idempotency", new JsonObject().put("key", idempotencyKey).put("request_hash", requestHash));
+    }
+    return create;
   }
 
   /** @param ifMatch the versions the write may apply to, or null for any */

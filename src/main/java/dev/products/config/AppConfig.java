@@ -33,6 +33,7 @@ public record AppConfig(
     EdgeConfig edge,
     RedisConfig redis,
     Duration cacheTtl,
+    Duration idempotencyTtl,
     RateLimitConfig rateLimits,
     ErrorTrackingConfig errorTracking) {
 
@@ -78,6 +79,7 @@ public record AppConfig(
         EdgeConfig.from(values, profile),
         RedisConfig.from(values, profile),
         positive(values, "CACHE_TTL"),
+        positive(values, "IDEMPOTENCY_TTL"),
         RateLimitConfig.from(values),
         ErrorTrackingConfig.from(values, profile));
   }

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +22,16 @@ public final class ProductRepository {
   private static final String INSERT =
       "INSERT INTO products (name, description, price_cents, stock, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING "
           + COLUMNS;
+
+  private static final String DELETE_EXPIRED_KEY = "DELETE FROM idempotency_keys"
+      + " WHERE user_id = $1 AND key = $2 AND created_at < now() - $3::bigint * interval '1 millisecond'";
+
+  private static final String CLAIM_KEY = "INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)"
+      + " ON CONFLICT DO NOTHING RETURNING 1";
+
+  private static final String KEEP_ANSWER = "UPDATE idempotency_keys SET response = $3 WHERE user_id = $1 AND key = $2";
+
+  private static final String FIND_KEY = "SELECT request_hash, response FROM idempotency_keys WHERE user_id = $1 AND key = $2";
 
   private static final String CURRENT = "SELECT owner_id, version FROM products WHERE id = $1";
 
@@ -63,13 +75,43 @@ public final class ProductRepository {
   }
 
   public Future<JsonObject> create(JsonObject product, Actor actor) {
+    return insert(pool, product, actor);
+  }
+
+  private static Future<JsonObject> insert(SqlClient client, JsonObject product, Actor actor) {
     Tuple params = Tuple.of(
         product.getString("name"),
         product.getString("description"),
         product.getLong("price_cents"),
         product.getInteger("stock", 0),
         actor.id());
-    return pool.preparedQuery(INSERT).execute(params).map(rows -> toJson(rows.iterator().next()));
+    return client.preparedQuery(INSERT).execute(params).map(rows -> toJson(rows.iterator().next()));
+  }
+
+  /**
+   * A create under an Idempotency-Key, in one transaction with the key. The first request with a
+   * key makes the product and keeps the answer; a retry (same user, key and body hash) gets that
+   * answer; the same key with another body fails. A concurrent retry waits on the key's unique index
+   * until the first commits (or rolls back, and then it goes ahead itself). Keys older than
+   * {@code ttl} count as unused.
+   *
+   * @return the product, and whether it is a replay of an earlier answer
+   */
+  public Future<JsonObject> createOnce(JsonObject product, Actor actor, String key, String requestHash, Duration ttl) {
+    return pool.withTransaction(tx -> tx.preparedQuery(DELETE_EXPIRED_KEY).execute(Tuple.of(actor.id(), key, ttl.toMillis()))
+        .compose(v -> tx.preparedQuery(CLAIM_KEY).execute(Tuple.of(actor.id(), key, requestHash)))
+        .compose(claimed -> claimed.size() > 0
+            ? insert(tx, product, actor).compose(created -> tx.preparedQuery(KEEP_ANSWER)
+                .execute(Tuple.of(actor.id(), key, created)).map(v -> new JsonObject().put("product", created).put("replayed", false)))
+            : tx.preparedQuery(FIND_KEY).execute(Tuple.of(actor.id(), key)).compose(rows -> {
+              Row earlier = rows.iterator().next();
+              if (!earlier.getString("request_hash").equals(requestHash)) {
+                return Future.failedFuture(new IdempotencyConflictException(
+                    "this Idempotency-Key was already used with a different request body"));
+              }
+              return Future.succeededFuture(new JsonObject()
+                  .put("product", (JsonObject) earlier.getJson("response")).put("replayed", true));
+            })));
   }
 
   public Future<Optional<JsonObject>> find(long id) {

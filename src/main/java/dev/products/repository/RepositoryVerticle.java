@@ -63,7 +63,7 @@ public final class RepositoryVerticle extends VerticleBase {
     SchemaHealth schema = new SchemaHealth(pool, expectedSchemaVersion);
 
     List<MessageConsumer<JsonObject>> consumers = List.of(
-        answer(ProductsBus.CREATE, body -> products.create(body.getJsonObject("product"), actor(body))),
+        answer(ProductsBus.CREATE, body -> create(products, body)),
         answer(ProductsBus.GET, body -> products.find(body.getLong("id")).map(found -> orNotFound(found, body))),
         answer(ProductsBus.LIST, body -> products.page(body.getInteger("limit"), body.getLong("offset"))),
         answer(ProductsBus.UPDATE, body -> products.update(body.getLong("id"), body.getJsonObject("changes"), actor(body),
@@ -112,6 +112,16 @@ public final class RepositoryVerticle extends VerticleBase {
     return Actor.from(body.getJsonObject("actor"));
   }
 
+  private Future<JsonObject> create(ProductRepository products, JsonObject body) {
+    JsonObject idempotency = body.getJsonObject("idempotency");
+    if (idempotency == null) {
+      return products.create(body.getJsonObject("product"), actor(body))
+          .map(created -> new JsonObject().put("product", created).put("replayed", false));
+    }
+    return products.createOnce(body.getJsonObject("product"), actor(body), idempotency.getString("key"),
+        idempotency.getString("request_hash"), config.idempotencyTtl());
+  }
+
   private static Integer[] ifMatch(JsonObject body) {
     JsonArray versions = body.getJsonArray("if_match");
     return versions == null ? null : versions.stream().map(v -> ((Number) v).intValue()).toArray(Integer[]::new);
@@ -134,6 +144,9 @@ public final class RepositoryVerticle extends VerticleBase {
     }
     if (failure instanceof PreconditionFailedException) {
       return BusFailure.PRECONDITION_FAILED;
+    }
+    if (failure instanceof IdempotencyConflictException) {
+      return BusFailure.UNPROCESSABLE;
     }
     if (failure instanceof UnauthorizedException) {
       return BusFailure.UNAUTHORIZED;

@@ -10,6 +10,7 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   CONFLICT("conflict", "Conflict", 409),
   PRECONDITION_FAILED("precondition-failed", "The resource has changed", 412),
+  UNPROCESSABLE("unprocessable", "The request cannot be processed as sent", 422),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),

@@ -30,9 +30,17 @@ public final class ProductHandlers {
   }
 
   public void create(RoutingContext rc) {
-    bus.request(rc, ProductsBus.CREATE, ProductsBus.create(body(rc), actor(rc)))
-        .onSuccess(product -> {
-          metrics.productCreated();
+    String idempotencyKey = rc.request().getHeader("Idempotency-Key");
+    JsonObject body = body(rc);
+    bus.request(rc, ProductsBus.CREATE, ProductsBus.create(body, actor(rc), idempotencyKey,
+            idempotencyKey == null ? null : RequestHash.of(body)))
+        .onSuccess(outcome -> {
+          JsonObject product = outcome.getJsonObject("product");
+          if (outcome.getBoolean("replayed")) {
+            rc.response().putHeader("Idempotent-Replayed", "true");
+          } else {
+            metrics.productCreated();
+          }
           rc.response().putHeader("Location", "/products/" + product.getLong("id"));
           rc.response().putHeader("ETag", EntityTags.of(product));
           Responses.json(rc, 201, product);
