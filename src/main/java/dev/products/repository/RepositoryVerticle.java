@@ -22,6 +22,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public final class RepositoryVerticle extends VerticleBase {
         .with(new PoolOptions()
             .setMaxSize(config.dbPoolSize())
             .setMaxWaitQueueSize(config.dbPoolMaxWaitQueue())
+            .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.dbPoolIdleTimeout().toSeconds()))
+            .setIdleTimeoutUnit(TimeUnit.SECONDS)
             .setShared(true)
             .setName(POOL_NAME))
         .connectingTo(databaseUrl.connectOptions())
