@@ -8,6 +8,8 @@ import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.errors.ErrorTracking;
 import dev.products.http.HttpVerticle;
+import dev.products.jobs.JobHandler;
+import dev.products.jobs.JobVerticle;
 import dev.products.metrics.BusinessMetrics;
 import dev.products.metrics.MetricsSetup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,6 +21,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +43,14 @@ public final class App {
   private final Deployments deployments;
 
   /** Deployment ids, undeployed in the reverse order of deployment. */
-  private record Deployments(String repository, String rateLimits, String cache, String http) {}
+  private record Deployments(String repository, String rateLimits, String cache, String jobs, String http) {}
 
-  private record RedisUsers(String rateLimits, String cache) {}
+  private record RedisUsers(String rateLimits, String cache, String jobs) {
+
+    RedisUsers(String rateLimits, String cache) {
+      this(rateLimits, cache, null);
+    }
+  }
 
   private App(Vertx vertx, AppConfig config, Lifecycle lifecycle, Database database, RedisEndpoint redis,
       ErrorTracking errors, Deployments deployments) {
@@ -56,6 +64,11 @@ public final class App {
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
+    return start(vertx, config, Map.of());
+  }
+
+  /** @param jobHandlers the kinds of background job this instance runs, by kind */
+  public static Future<App> start(Vertx vertx, AppConfig config, Map<String, JobHandler> jobHandlers) {
     Logging.installRequestFields();
     LocalJsonCodec.register(vertx);
     return Database.open(vertx, config).compose(database -> RedisEndpoint.open(vertx, config)
@@ -63,14 +76,14 @@ public final class App {
           Future<Void> migrated = config.migrateOnStart() ? database.migrate(vertx) : Future.succeededFuture();
           return migrated
               .compose(v -> database.expectedSchemaVersion(vertx))
-              .compose(schemaVersion -> deployServices(vertx, config, database, redis, schemaVersion))
+              .compose(schemaVersion -> deployServices(vertx, config, database, redis, schemaVersion, jobHandlers))
               .recover(failure -> redis.close(vertx).transform(closed -> Future.failedFuture(failure)));
         })
         .recover(failure -> database.close(vertx).transform(closed -> Future.failedFuture(failure))));
   }
 
   private static Future<App> deployServices(Vertx vertx, AppConfig config, Database database, RedisEndpoint redis,
-      String schemaVersion) {
+      String schemaVersion, Map<String, JobHandler> jobHandlers) {
     int instances = config.effectiveHttpInstances();
     Lifecycle lifecycle = new Lifecycle();
     ErrorTracking errors = ErrorTracking.start(vertx, config.errorTracking());
@@ -86,6 +99,9 @@ public final class App {
             .compose(rateLimits -> vertx.deployVerticle(
                     new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry))
                 .map(cache -> new RedisUsers(rateLimits, cache)))
+            .compose(redisUsers -> vertx.deployVerticle(
+                    new JobVerticle(database.url(), config.jobs(), jobHandlers, errors))
+                .map(jobs -> new RedisUsers(redisUsers.rateLimits(), redisUsers.cache(), jobs)))
             .compose(redisUsers -> AccessTokens.resolveOptions(vertx, config.jwt())
                 .compose(jwtKeys -> vertx.deployVerticle(() -> new HttpVerticle(config, lifecycle, jwtKeys, observability),
                     new DeploymentOptions().setInstances(instances)))
@@ -94,7 +110,7 @@ public final class App {
                   LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
                       config.httpHost(), config.httpPort(), instances, database.describe(), redis.describe());
                   return new App(vertx, config, lifecycle, database, redis, errors,
-                      new Deployments(repository, redisUsers.rateLimits(), redisUsers.cache(), http));
+                      new Deployments(repository, redisUsers.rateLimits(), redisUsers.cache(), redisUsers.jobs(), http));
                 })));
   }
 
@@ -124,6 +140,7 @@ public final class App {
     lifecycle.markStopping();
     return delay(config.shutdownDelay().toMillis())
         .compose(v -> vertx.undeploy(deployments.http()))
+        .compose(v -> vertx.undeploy(deployments.jobs()))
         .compose(v -> vertx.undeploy(deployments.cache()))
         .compose(v -> vertx.undeploy(deployments.rateLimits()))
         .compose(v -> vertx.undeploy(deployments.repository()))

@@ -35,6 +35,7 @@ public record AppConfig(
     RedisConfig redis,
     Duration cacheTtl,
     Duration idempotencyTtl,
+    JobsConfig jobs,
     RateLimitConfig rateLimits,
     ErrorTrackingConfig errorTracking) {
 
@@ -82,6 +83,7 @@ public record AppConfig(
         RedisConfig.from(values, profile),
         positive(values, "CACHE_TTL"),
         positive(values, "IDEMPOTENCY_TTL"),
+        JobsConfig.from(values),
         RateLimitConfig.from(values),
         ErrorTrackingConfig.from(values, profile));
   }

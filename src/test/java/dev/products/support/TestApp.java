@@ -3,10 +3,12 @@ package dev.products.support;
 import dev.products.App;
 import dev.products.config.AppConfig;
 import dev.products.config.ConfigLoader;
+import dev.products.jobs.JobHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The real service, started in-process on a free port against the test database. */
@@ -28,9 +30,14 @@ public final class TestApp implements AutoCloseable {
 
   /** Starts with the test defaults, overridden by {@code settings} (keys as in conf/config.yaml). */
   public static TestApp start(Vertx vertx, JsonObject settings) {
+    return start(vertx, settings, Map.of());
+  }
+
+  /** With background job kinds of the test's own. */
+  public static TestApp start(Vertx vertx, JsonObject settings, Map<String, JobHandler> jobHandlers) {
     JsonObject merged = defaults().mergeIn(settings);
     AppConfig config = ConfigLoader.load(vertx, merged).await();
-    App app = App.start(vertx, config).await();
+    App app = App.start(vertx, config, jobHandlers).await();
     return new TestApp(vertx, app, config.httpPort());
   }
 
@@ -44,6 +51,8 @@ public final class TestApp implements AutoCloseable {
         .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 10_000)
         .put("RATE_LIMIT_LOGIN_PER_IP", 10_000)
         .put("RATE_LIMIT_PER_IP", 1_000_000)
+        // No job workers unless a test asks: test apps would otherwise claim each other's jobs.
+        .put("JOB_CONCURRENCY", 0)
         .put("HTTP_HOST", "127.0.0.1")
         .put("HTTP_PORT", freePort())
         .put("HTTP_INSTANCES", 2)

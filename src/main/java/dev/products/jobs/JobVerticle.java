@@ -1,0 +1,171 @@
+package dev.products.jobs;
+
+import dev.products.bus.BusFailure;
+import dev.products.bus.JobsBus;
+import dev.products.bus.LocalJsonCodec;
+import dev.products.config.DatabaseUrl;
+import dev.products.config.JobsConfig;
+import dev.products.errors.ErrorTracking;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs durable jobs from the {@code jobs} table. Any number of instances run workers side by side:
+ * a claim takes due rows with {@code FOR UPDATE SKIP LOCKED}, so no job runs twice at once, and
+ * holds them under a lease that is renewed while the job runs. A job whose instance died is taken
+ * again when its lease is over. Failures are retried with exponential backoff and jitter; the last
+ * one leaves the job dead and is reported to error tracking. Workers wake on PostgreSQL NOTIFY
+ * (new work), and poll slowly in case a notification was missed.
+ */
+public final class JobVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobVerticle.class);
+
+  private final DatabaseUrl databaseUrl;
+  private final JobsConfig config;
+  private final Map<String, JobHandler> handlers;
+  private final ErrorTracking errors;
+  private final String worker = "worker-" + UUID.randomUUID();
+  private Pool pool;
+  private PgSubscriber subscriber;
+  private JobStore store;
+  private int running;
+  private boolean claiming;
+  private boolean stopping;
+
+  public JobVerticle(DatabaseUrl databaseUrl, JobsConfig config, Map<String, JobHandler> handlers, ErrorTracking errors) {
+    this.databaseUrl = databaseUrl;
+    this.config = config;
+    this.handlers = Map.copyOf(handlers);
+    this.errors = errors;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(Math.max(2, Math.min(config.concurrency() + 1, 8))).setName("jobs-pg-pool"))
+        .connectingTo(databaseUrl.connectOptions())
+        .using(vertx)
+        .build();
+    store = new JobStore(pool);
+    vertx.setPeriodic(config.pollInterval().toMillis(), id -> claimDue());
+    Future<Void> consumers = Future.all(
+        vertx.eventBus().<JsonObject>localConsumer(JobsBus.ENQUEUE, this::enqueue).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(JobsBus.GET, this::find).completion()).mapEmpty();
+    return consumers.compose(v -> listen()).onSuccess(v -> claimDue());
+  }
+
+  /** NOTIFY wakes the workers at once; the subscriber reconnects by itself after losing PostgreSQL. */
+  private Future<Void> listen() {
+    if (config.concurrency() == 0) {
+      return Future.succeededFuture();
+    }
+    subscriber = PgSubscriber.subscriber(vertx, databaseUrl.connectOptions()).reconnectPolicy(retries -> 1_000L);
+    subscriber.channel(JobStore.CHANNEL).handler(kind -> claimDue());
+    return subscriber.connect()
+        .recover(failure -> {
+          LOG.warn("Could not LISTEN for new jobs ({}); polling every {}", failure.getMessage(), config.pollInterval());
+          return Future.succeededFuture();
+        });
+  }
+
+  private void enqueue(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    String kind = body.getString("kind");
+    if (kind == null || !handlers.containsKey(kind)) {
+      BusFailure.INVALID.replyTo(message, "unknown job kind " + kind);
+      return;
+    }
+    store.enqueue(kind, body.getJsonObject("payload", new JsonObject()), config.maxAttempts(), body.getLong("created_by"))
+        .onSuccess(id -> message.reply(new JsonObject().put("id", id), LocalJsonCodec.options()))
+        .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, "the job could not be stored: " + failure.getMessage()));
+  }
+
+  private void find(Message<JsonObject> message) {
+    store.find(message.body().getLong("id"))
+        .onSuccess(job -> {
+          if (job == null) {
+            BusFailure.NOT_FOUND.replyTo(message, "job " + message.body().getLong("id") + " does not exist");
+          } else {
+            message.reply(job, LocalJsonCodec.options());
+          }
+        })
+        .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage()));
+  }
+
+  /** Claims as many due jobs as there are free workers; called on NOTIFY, on the poll, and when a job ends. */
+  private void claimDue() {
+    int free = config.concurrency() - running;
+    if (free <= 0 || claiming || stopping) {
+      return;
+    }
+    claiming = true;
+    store.claim(free, worker, config.lease().toMillis())
+        .onComplete(done -> claiming = false)
+        .onSuccess(jobs -> {
+          jobs.forEach(this::run);
+          if (jobs.size() == free) {
+            vertx.runOnContext(v -> claimDue());
+          }
+        })
+        .onFailure(failure -> LOG.warn("Could not claim jobs: {}", failure.getMessage()));
+  }
+
+  private void run(Job job) {
+    running++;
+    long renewEvery = Math.max(500, config.lease().toMillis() / 3);
+    long renewal = vertx.setPeriodic(renewEvery, id -> store.renew(job.id(), worker, config.lease().toMillis()));
+    JobHandler handler = handlers.get(job.kind());
+    Future<JsonObject> outcome;
+    try {
+      outcome = handler == null
+          ? Future.failedFuture("no handler for job kind " + job.kind() + " on this instance")
+          : handler.run(job);
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    outcome
+        .compose(result -> store.succeed(job.id(), worker, result == null ? new JsonObject() : result))
+        .recover(failure -> failed(job, failure))
+        .onComplete(done -> {
+          vertx.cancelTimer(renewal);
+          running--;
+          claimDue();
+        });
+  }
+
+  private Future<Void> failed(Job job, Throwable failure) {
+    long retryIn = Backoff.delayMillis(job.attempt(), config.backoffBase(), config.backoffMax());
+    String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return store.fail(job.id(), worker, reason, retryIn).map(state -> {
+      if ("dead".equals(state)) {
+        LOG.error("Job {} ({}) is dead after {} attempts: {}", job.id(), job.kind(), job.attempt(), reason);
+        errors.report(failure, Map.of("job_id", String.valueOf(job.id()), "job_kind", job.kind(),
+            "attempts", String.valueOf(job.attempt())), null);
+      } else if (state != null) {
+        LOG.warn("Job {} ({}) failed attempt {} of {}: {}; retrying in {} ms", job.id(), job.kind(), job.attempt(),
+            job.maxAttempts(), reason, retryIn);
+      }
+      return null;
+    });
+  }
+
+  /** Jobs still running keep their lease: if they do not finish, another instance takes them after it. */
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    Future<Void> unsubscribed = subscriber == null ? Future.succeededFuture() : subscriber.close();
+    return unsubscribed.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}
