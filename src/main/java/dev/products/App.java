@@ -10,6 +10,7 @@ import dev.products.errors.ErrorTracking;
 import dev.products.http.HttpVerticle;
 import dev.products.jobs.JobHandler;
 import dev.products.jobs.JobVerticle;
+import dev.products.jobs.WelcomeEmail;
 import dev.products.metrics.BusinessMetrics;
 import dev.products.metrics.MetricsSetup;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -67,8 +68,10 @@ public final class App {
     return start(vertx, config, Map.of());
   }
 
-  /** @param jobHandlers the kinds of background job this instance runs, by kind */
-  public static Future<App> start(Vertx vertx, AppConfig config, Map<String, JobHandler> jobHandlers) {
+  /** @param extraJobHandlers kinds of background job to run besides the service's own (tests) */
+  public static Future<App> start(Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers) {
+    Map<String, JobHandler> jobHandlers = new java.util.HashMap<>(extraJobHandlers);
+    jobHandlers.putIfAbsent(WelcomeEmail.KIND, WelcomeEmail.create(vertx, config.mail()));
     Logging.installRequestFields();
     LocalJsonCodec.register(vertx);
     return Database.open(vertx, config).compose(database -> RedisEndpoint.open(vertx, config)

@@ -36,6 +36,7 @@ public record AppConfig(
     Duration cacheTtl,
     Duration idempotencyTtl,
     JobsConfig jobs,
+    MailConfig mail,
     RateLimitConfig rateLimits,
     ErrorTrackingConfig errorTracking) {
 
@@ -84,6 +85,7 @@ public record AppConfig(
         positive(values, "CACHE_TTL"),
         positive(values, "IDEMPOTENCY_TTL"),
         JobsConfig.from(values),
+        MailConfig.from(values),
         RateLimitConfig.from(values),
         ErrorTrackingConfig.from(values, profile));
   }

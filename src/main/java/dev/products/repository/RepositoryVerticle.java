@@ -61,7 +61,7 @@ public final class RepositoryVerticle extends VerticleBase {
         .using(vertx)
         .build();
     ProductRepository products = new ProductRepository(pool);
-    UserRepository users = new UserRepository(pool);
+    UserRepository users = new UserRepository(pool, config.jobs().maxAttempts());
     TokenRepository tokens = new TokenRepository(pool);
     SchemaHealth schema = new SchemaHealth(pool, expectedSchemaVersion);
 

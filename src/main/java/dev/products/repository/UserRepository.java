@@ -14,8 +14,15 @@ public final class UserRepository {
 
   private static final String COLUMNS = "id, email, role, disabled, created_at, updated_at";
 
-  private static final String INSERT =
-      "INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING " + COLUMNS;
+  /**
+   * The account and its welcome e-mail job in one statement: the mail cannot be lost between the
+   * two (a transactional outbox), and NOTIFY wakes the job workers once it commits.
+   */
+  private static final String INSERT = "WITH created AS ("
+      + "INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING " + COLUMNS + "), "
+      + "welcome AS (INSERT INTO jobs (kind, payload, max_attempts, created_by) "
+      + "SELECT 'welcome-email', jsonb_build_object('user_id', id, 'email', email), $4, id FROM created) "
+      + "SELECT " + COLUMNS + ", pg_notify('jobs', 'welcome-email') FROM created";
   private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
   private static final String SELECT_PAGE =
       "SELECT " + COLUMNS + " FROM users ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2";
@@ -39,13 +46,16 @@ public final class UserRepository {
       RETURNING id""";
 
   private final Pool pool;
+  private final int welcomeAttempts;
 
-  public UserRepository(Pool pool) {
+  /** @param welcomeAttempts attempts the welcome e-mail job gets (JOB_MAX_ATTEMPTS) */
+  public UserRepository(Pool pool, int welcomeAttempts) {
     this.pool = pool;
+    this.welcomeAttempts = welcomeAttempts;
   }
 
   public Future<JsonObject> create(String email, String passwordHash, String role) {
-    return pool.preparedQuery(INSERT).execute(Tuple.of(email, passwordHash, role))
+    return pool.preparedQuery(INSERT).execute(Tuple.of(email, passwordHash, role, welcomeAttempts))
         .recover(failure -> Future.failedFuture(failure instanceof PgException pg && "23505".equals(pg.getSqlState())
             ? new ConflictException("an account with this e-mail already exists")
             : failure))
