@@ -13,23 +13,28 @@ import dev.products.jobs.JobVerticle;
 import dev.products.jobs.WelcomeEmail;
 import dev.products.metrics.BusinessMetrics;
 import dev.products.metrics.MetricsSetup;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.products.logging.Logging;
 import dev.products.ratelimit.RateLimitVerticle;
 import dev.products.redis.RedisEndpoint;
 import dev.products.repository.RepositoryVerticle;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The boot sequence of one instance, as a chain of futures: open the database and Redis (starting
- * the embedded ones if needed), migrate, deploy the repository and the rate limiter, then the HTTP
- * verticles. Stopping runs it backwards.
+ * the embedded ones if needed), migrate, deploy the repository, rate-limit, cache and job
+ * verticles, then the HTTP verticles. Stopping (or a failed start) runs it backwards.
  */
 public final class App {
 
@@ -41,20 +46,11 @@ public final class App {
   private final Database database;
   private final RedisEndpoint redis;
   private final ErrorTracking errors;
-  private final Deployments deployments;
-
-  /** Deployment ids, undeployed in the reverse order of deployment. */
-  private record Deployments(String repository, String rateLimits, String cache, String jobs, String http) {}
-
-  private record RedisUsers(String rateLimits, String cache, String jobs) {
-
-    RedisUsers(String rateLimits, String cache) {
-      this(rateLimits, cache, null);
-    }
-  }
+  /** Deployment ids in the order of deployment: the HTTP verticles last, so they are undeployed first. */
+  private final List<String> deployments;
 
   private App(Vertx vertx, AppConfig config, Lifecycle lifecycle, Database database, RedisEndpoint redis,
-      ErrorTracking errors, Deployments deployments) {
+      ErrorTracking errors, List<String> deployments) {
     this.errors = errors;
     this.vertx = vertx;
     this.config = config;
@@ -70,7 +66,7 @@ public final class App {
 
   /** @param extraJobHandlers kinds of background job to run besides the service's own (tests) */
   public static Future<App> start(Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers) {
-    Map<String, JobHandler> jobHandlers = new java.util.HashMap<>(extraJobHandlers);
+    Map<String, JobHandler> jobHandlers = new HashMap<>(extraJobHandlers);
     jobHandlers.putIfAbsent(WelcomeEmail.KIND, WelcomeEmail.create(vertx, config.mail()));
     Logging.installRequestFields();
     LocalJsonCodec.register(vertx);
@@ -96,25 +92,41 @@ public final class App {
       LOG.warn("JWT_SECRET is not set: signing tokens with a random per-start secret (dev only; "
           + "tokens end with the process and are not shared between instances)");
     }
-    return vertx.deployVerticle(() -> new RepositoryVerticle(config, database.url(), schemaVersion),
-            new DeploymentOptions().setInstances(instances))
-        .compose(repository -> vertx.deployVerticle(new RateLimitVerticle(redis.url(), config.redis()))
-            .compose(rateLimits -> vertx.deployVerticle(
-                    new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry))
-                .map(cache -> new RedisUsers(rateLimits, cache)))
-            .compose(redisUsers -> vertx.deployVerticle(
-                    new JobVerticle(database.url(), config.jobs(), jobHandlers, errors))
-                .map(jobs -> new RedisUsers(redisUsers.rateLimits(), redisUsers.cache(), jobs)))
-            .compose(redisUsers -> AccessTokens.resolveOptions(vertx, config.jwt())
-                .compose(jwtKeys -> vertx.deployVerticle(() -> new HttpVerticle(config, lifecycle, jwtKeys, observability),
-                    new DeploymentOptions().setInstances(instances)))
-                .compose(http -> AdminBootstrap.run(vertx, config).map(http))
-                .map(http -> {
-                  LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
-                      config.httpHost(), config.httpPort(), instances, database.describe(), redis.describe());
-                  return new App(vertx, config, lifecycle, database, redis, errors,
-                      new Deployments(repository, redisUsers.rateLimits(), redisUsers.cache(), redisUsers.jobs(), http));
-                })));
+    List<String> deployed = new ArrayList<>();
+    return deploy(vertx, deployed, () -> new RepositoryVerticle(config, database.url(), schemaVersion), instances)
+        .compose(v -> deploy(vertx, deployed, () -> new RateLimitVerticle(redis.url(), config.redis()), 1))
+        .compose(v -> deploy(vertx, deployed,
+            () -> new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry), 1))
+        .compose(v -> deploy(vertx, deployed, () -> new JobVerticle(database.url(), config.jobs(), jobHandlers, errors), 1))
+        .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt()))
+        .compose(jwtKeys -> deploy(vertx, deployed, () -> new HttpVerticle(config, lifecycle, jwtKeys, observability),
+            instances))
+        .compose(v -> AdminBootstrap.run(vertx, config))
+        .map(v -> {
+          LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
+              config.httpHost(), config.httpPort(), instances, database.describe(), redis.describe());
+          return new App(vertx, config, lifecycle, database, redis, errors, List.copyOf(deployed));
+        })
+        .recover(failure -> undeployInReverse(vertx, deployed)
+            .eventually(errors::close)
+            .transform(undeployed -> Future.failedFuture(failure)));
+  }
+
+  private static Future<Void> deploy(Vertx vertx, List<String> deployed, Supplier<Deployable> verticle, int instances) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(instances))
+        .map(id -> {
+          deployed.add(id);
+          return null;
+        });
+  }
+
+  private static Future<Void> undeployInReverse(Vertx vertx, List<String> deployed) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployed.size() - 1; i >= 0; i--) {
+      String id = deployed.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id));
+    }
+    return chain;
   }
 
   private Future<Void> delay(long millis) {
@@ -136,17 +148,13 @@ public final class App {
 
   /**
    * Readiness turns DOWN, the HTTP servers stop accepting and drain the requests in flight (bounded
-   * by SHUTDOWN_TIMEOUT), then the rate limiter and the repository close their clients, then the
+   * by SHUTDOWN_TIMEOUT), then the other verticles close their clients in reverse order, then the
    * embedded Redis and database stop.
    */
   public Future<Void> stop() {
     lifecycle.markStopping();
     return delay(config.shutdownDelay().toMillis())
-        .compose(v -> vertx.undeploy(deployments.http()))
-        .compose(v -> vertx.undeploy(deployments.jobs()))
-        .compose(v -> vertx.undeploy(deployments.cache()))
-        .compose(v -> vertx.undeploy(deployments.rateLimits()))
-        .compose(v -> vertx.undeploy(deployments.repository()))
+        .compose(v -> undeployInReverse(vertx, deployments))
         .eventually(errors::close)
         .eventually(() -> redis.close(vertx))
         .eventually(() -> database.close(vertx));
