@@ -82,20 +82,12 @@ public record AppConfig(
         adminPassword,
         EdgeConfig.from(values, profile),
         RedisConfig.from(values, profile),
-        positive(values, "CACHE_TTL"),
-        positive(values, "IDEMPOTENCY_TTL"),
+        values.positiveDuration("CACHE_TTL"),
+        values.positiveDuration("IDEMPOTENCY_TTL"),
         JobsConfig.from(values),
         MailConfig.from(values),
         RateLimitConfig.from(values),
         ErrorTrackingConfig.from(values, profile));
-  }
-
-  private static Duration positive(ConfigValues values, String key) {
-    Duration duration = values.duration(key);
-    if (duration.isZero()) {
-      throw new ConfigException(key, "must be longer than 0");
-    }
-    return duration;
   }
 
   private static int managementPort(ConfigValues values) {

@@ -100,6 +100,15 @@ final class ConfigValues {
     };
   }
 
+  /** A duration that must not be zero (a TTL, a window, a timeout). */
+  Duration positiveDuration(String key) {
+    Duration duration = duration(key);
+    if (duration.isZero()) {
+      throw new ConfigException(key, "must be longer than 0");
+    }
+    return duration;
+  }
+
   /** A comma-separated list; empty entries are dropped. */
   java.util.List<String> list(String key) {
     String s = optionalString(key);

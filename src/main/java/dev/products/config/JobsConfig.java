@@ -17,14 +17,11 @@ public record JobsConfig(int concurrency, Duration pollInterval, Duration lease,
   static JobsConfig from(ConfigValues values) {
     JobsConfig config = new JobsConfig(
         values.intBetween("JOB_CONCURRENCY", 0, 1000),
-        values.duration("JOB_POLL_INTERVAL"),
+        values.positiveDuration("JOB_POLL_INTERVAL"),
         values.duration("JOB_LEASE"),
         values.intBetween("JOB_MAX_ATTEMPTS", 1, 100),
         values.duration("JOB_BACKOFF_BASE"),
         values.duration("JOB_BACKOFF_MAX"));
-    if (config.pollInterval.isZero()) {
-      throw new ConfigException("JOB_POLL_INTERVAL", "must be longer than 0");
-    }
     if (config.lease.toMillis() < 1000) {
       throw new ConfigException("JOB_LEASE", "must be at least 1s");
     }

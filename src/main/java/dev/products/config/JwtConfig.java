@@ -42,11 +42,8 @@ public record JwtConfig(
       privateKey = readablePem(values, "JWT_PRIVATE_KEY_PATH", algorithm);
       publicKey = readablePem(values, "JWT_PUBLIC_KEY_PATH", algorithm);
     }
-    Duration accessTtl = values.duration("ACCESS_TOKEN_TTL");
+    Duration accessTtl = values.positiveDuration("ACCESS_TOKEN_TTL");
     Duration refreshTtl = values.duration("REFRESH_TOKEN_TTL");
-    if (accessTtl.isZero()) {
-      throw new ConfigException("ACCESS_TOKEN_TTL", "must be longer than 0");
-    }
     if (refreshTtl.compareTo(accessTtl) <= 0) {
       throw new ConfigException("REFRESH_TOKEN_TTL", "must be longer than ACCESS_TOKEN_TTL");
     }

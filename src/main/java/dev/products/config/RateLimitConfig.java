@@ -6,10 +6,7 @@ import java.time.Duration;
 public record RateLimitConfig(Duration window, int loginPerAccount, int loginPerIp, int perIp) {
 
   static RateLimitConfig from(ConfigValues values) {
-    Duration window = values.duration("RATE_LIMIT_WINDOW");
-    if (window.isZero()) {
-      throw new ConfigException("RATE_LIMIT_WINDOW", "must be longer than 0");
-    }
+    Duration window = values.positiveDuration("RATE_LIMIT_WINDOW");
     return new RateLimitConfig(window,
         values.intBetween("RATE_LIMIT_LOGIN_PER_ACCOUNT", 0, 1_000_000),
         values.intBetween("RATE_LIMIT_LOGIN_PER_IP", 0, 1_000_000),

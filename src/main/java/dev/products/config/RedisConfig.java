@@ -17,10 +17,7 @@ public record RedisConfig(Optional<RedisUrl> url, Duration timeout, String keyPr
     if (profile.isProd() && url.isEmpty()) {
       throw new ConfigException("REDIS_URL", "is required in the prod profile (the embedded Redis is for development)");
     }
-    Duration timeout = values.duration("REDIS_TIMEOUT");
-    if (timeout.isZero()) {
-      throw new ConfigException("REDIS_TIMEOUT", "must be longer than 0");
-    }
+    Duration timeout = values.positiveDuration("REDIS_TIMEOUT");
     String prefix = values.string("REDIS_KEY_PREFIX");
     if (prefix.chars().anyMatch(Character::isWhitespace)) {
       throw new ConfigException("REDIS_KEY_PREFIX", "must not contain spaces");
