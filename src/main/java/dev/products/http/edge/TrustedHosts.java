@@ -1,11 +1,11 @@
 package dev.products.http.edge;
 
+import dev.products.http.health.HealthHandlers;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Refuses requests whose {@code Host} is not one of ALLOWED_HOSTS (400 problem), so the service
@@ -13,12 +13,6 @@ import java.util.Set;
  * Entries: {@code example.com} (any port), {@code example.com:8443}, {@code *.example.com}.
  */
 public final class TrustedHosts implements SecurityPolicyHandler {
-
-  /**
-   * Orchestrators probe by address (the image's HEALTHCHECK asks 127.0.0.1, Kubernetes the pod
-   * IP), never by the public name; the probes reveal nothing a host check would protect.
-   */
-  private static final Set<String> PROBES = Set.of("/healthz/live", "/health");
 
   private final List<String> allowed;
 
@@ -28,7 +22,10 @@ public final class TrustedHosts implements SecurityPolicyHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (allowed.isEmpty() || PROBES.contains(rc.request().path()) || isAllowed(rc.request().getHeader("Host"))) {
+    // Orchestrators probe by address (the image's HEALTHCHECK asks 127.0.0.1, Kubernetes the pod
+    // IP), never by the public name; the probes reveal nothing a host check would protect.
+    if (allowed.isEmpty() || HealthHandlers.PROBES.contains(rc.request().path())
+        || isAllowed(rc.request().getHeader("Host"))) {
       rc.next();
     } else {
       rc.fail(new HttpException(400, "the Host header names a host this service does not serve"));

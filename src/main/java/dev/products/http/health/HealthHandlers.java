@@ -11,6 +11,7 @@ import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.Set;
 
 /**
  * Liveness ({@code /healthz/live}: the process answers, nothing else is checked) and readiness
@@ -18,6 +19,9 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
  * not). Each dependency is asked through the verticle that owns it, over the event bus.
  */
 public final class HealthHandlers {
+
+  /** The probes' paths: load balancers and orchestrators call them by address, often and unauthenticated. */
+  public static final Set<String> PROBES = Set.of("/healthz/live", "/health");
 
   private static final long CHECK_TIMEOUT_MS = 2_000;
 

@@ -1,9 +1,9 @@
 package dev.products.http.ratelimit;
 
 import dev.products.http.edge.ClientAddress;
+import dev.products.http.health.HealthHandlers;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
-import java.util.Set;
 
 /**
  * The general budget per client address, on every route but the health probes and metrics
@@ -11,7 +11,7 @@ import java.util.Set;
  */
 public final class PerClientRateLimit implements SecurityPolicyHandler {
 
-  private static final Set<String> EXEMPT = Set.of("/healthz/live", "/health", "/metrics");
+  private static final String METRICS = "/metrics";
 
   private final RateLimits limits;
   private final int perClient;
@@ -23,7 +23,8 @@ public final class PerClientRateLimit implements SecurityPolicyHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (perClient <= 0 || EXEMPT.contains(rc.request().path())) {
+    String path = rc.request().path();
+    if (perClient <= 0 || HealthHandlers.PROBES.contains(path) || METRICS.equals(path)) {
       rc.next();
       return;
     }
