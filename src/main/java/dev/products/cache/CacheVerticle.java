@@ -7,6 +7,7 @@ import dev.products.bus.ProductsBus;
 import dev.products.config.RedisConfig;
 import dev.products.config.RedisUrl;
 import dev.products.redis.RedisEndpoint;
+import dev.products.redis.RedisOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class CacheVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(CacheVerticle.class);
-  private static final long RETRY_REDIS_AFTER_MS = 1_000;
+  private static final long PENDING_MARKERS_EVERY_MS = 1_000;
   private static final long REPOSITORY_TIMEOUT_MS = 10_000;
 
   private final RedisUrl url;
@@ -50,7 +51,7 @@ public final class CacheVerticle extends VerticleBase {
   private final Map<Long, Integer> pendingMarkers = new HashMap<>();
   private Redis redis;
   private ProductCache cache;
-  private long redisSkippedUntil;
+  private final RedisOutage outage = new RedisOutage();
   private Counter hits;
   private Counter misses;
   private Counter errors;
@@ -72,7 +73,7 @@ public final class CacheVerticle extends VerticleBase {
     errors = Counter.builder("cache.errors").description("Cache operations Redis failed or did not answer in time")
         .register(registry);
     loads = Counter.builder("cache.loads").description("Products loaded from the repository on a miss").register(registry);
-    vertx.setPeriodic(RETRY_REDIS_AFTER_MS, id -> writePendingMarkers());
+    vertx.setPeriodic(PENDING_MARKERS_EVERY_MS, id -> writePendingMarkers());
     return Future.all(
         vertx.eventBus().<JsonObject>localConsumer(CacheBus.PRODUCT, this::product).completion(),
         vertx.eventBus().<JsonObject>localConsumer(CacheBus.WRITTEN, this::written).completion());
@@ -103,10 +104,10 @@ public final class CacheVerticle extends VerticleBase {
   }
 
   private Future<JsonObject> cached(long id) {
-    if (redisSkipped()) {
+    if (outage.skipping()) {
       return Future.succeededFuture();
     }
-    return cache.get(id).recover(failure -> {
+    return cache.get(id).onSuccess(found -> redisAnswered()).recover(failure -> {
       redisFailed(failure);
       return Future.succeededFuture();
     });
@@ -126,8 +127,8 @@ public final class CacheVerticle extends VerticleBase {
     return loaded
         .andThen(done -> loading.remove(id, loaded))
         .onSuccess(product -> {
-          if (!redisSkipped()) {
-            cache.put(product.copy()).onFailure(this::redisFailed);
+          if (!outage.skipping()) {
+            cache.put(product).onFailure(this::redisFailed);
           }
         });
   }
@@ -143,18 +144,18 @@ public final class CacheVerticle extends VerticleBase {
   }
 
   private Future<Void> mark(long id, int version) {
-    if (redisSkipped()) {
+    if (outage.skipping()) {
       pendingMarkers.merge(id, version, Math::max);
       return Future.failedFuture("Redis is unavailable");
     }
-    return cache.markWritten(id, version).onFailure(failure -> {
+    return cache.markWritten(id, version).onSuccess(v -> redisAnswered()).onFailure(failure -> {
       redisFailed(failure);
       pendingMarkers.merge(id, version, Math::max);
     });
   }
 
   private void writePendingMarkers() {
-    if (pendingMarkers.isEmpty() || redisSkipped()) {
+    if (pendingMarkers.isEmpty() || outage.skipping()) {
       return;
     }
     Map<Long, Integer> batch = new HashMap<>(pendingMarkers);
@@ -163,17 +164,18 @@ public final class CacheVerticle extends VerticleBase {
         .onSuccess(v -> LOG.info("Marked product {} written in the cache after Redis came back", id)));
   }
 
-  private boolean redisSkipped() {
-    return System.currentTimeMillis() < redisSkippedUntil;
+  private void redisAnswered() {
+    if (outage.answered()) {
+      LOG.info("Redis at {} answers again: product reads use the cache again", url.display());
+    }
   }
 
   private void redisFailed(Throwable failure) {
     errors.increment();
-    if (!redisSkipped()) {
-      LOG.warn("Redis at {} failed for the cache ({}): reads go to the repository for now",
+    if (outage.failed()) {
+      LOG.warn("Redis at {} failed for the cache ({}): reads go to the repository until it answers",
           url.display(), failure.getMessage());
     }
-    redisSkippedUntil = System.currentTimeMillis() + RETRY_REDIS_AFTER_MS;
   }
 
   @Override

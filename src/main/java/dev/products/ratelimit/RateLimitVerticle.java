@@ -7,6 +7,7 @@ import dev.products.bus.RateLimitBus;
 import dev.products.config.RedisConfig;
 import dev.products.config.RedisUrl;
 import dev.products.redis.RedisEndpoint;
+import dev.products.redis.RedisOutage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class RateLimitVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RateLimitVerticle.class);
-  private static final long RETRY_REDIS_AFTER_MS = 1_000;
   private static final long LOCAL_SWEEP_MS = 60_000;
 
   private final RedisUrl url;
@@ -33,8 +33,7 @@ public final class RateLimitVerticle extends VerticleBase {
   private Redis redis;
   private RedisFixedWindow shared;
   private LocalFixedWindow local;
-  private long redisSkippedUntil;
-  private boolean fallingBack;
+  private final RedisOutage outage = new RedisOutage();
 
   public RateLimitVerticle(RedisUrl url, RedisConfig config) {
     this.url = url;
@@ -61,7 +60,7 @@ public final class RateLimitVerticle extends VerticleBase {
       BusFailure.INVALID.replyTo(message, "key, limit >= 1 and window_ms >= 1 are required");
       return;
     }
-    Future<Decision> decided = System.currentTimeMillis() < redisSkippedUntil
+    Future<Decision> decided = outage.skipping()
         ? Future.succeededFuture(local.hit(key, limit, windowMs))
         : shared.hit(key, limit, windowMs)
             .onSuccess(d -> redisAnswered())
@@ -85,17 +84,13 @@ public final class RateLimitVerticle extends VerticleBase {
   }
 
   private void redisAnswered() {
-    redisSkippedUntil = 0;
-    if (fallingBack) {
-      fallingBack = false;
+    if (outage.answered()) {
       LOG.info("Redis at {} answers again: rate limits are shared by every instance again", url.display());
     }
   }
 
   private void redisFailed(Throwable failure) {
-    redisSkippedUntil = System.currentTimeMillis() + RETRY_REDIS_AFTER_MS;
-    if (!fallingBack) {
-      fallingBack = true;
+    if (outage.failed()) {
       LOG.warn("Redis at {} is unreachable ({}): rate limits fall back to per-instance counters until it answers",
           url.display(), reason(failure));
     }
