@@ -69,14 +69,13 @@ public final class ValidatorContract {
 
   private static void dropEntityTagHeaders(JsonObject contract) {
     JsonObject components = contract.getJsonObject("components", new JsonObject()).getJsonObject("parameters", new JsonObject());
-    List<String> refs = new ArrayList<>();
-    for (String name : components.fieldNames()) {
-      if (isEntityTagHeader(components.getJsonObject(name))) {
-        refs.add("#/components/parameters/" + name);
-      }
-    }
-    for (Object pathItem : contract.getJsonObject("paths", new JsonObject()).getMap().values()) {
-      JsonObject path = pathItem instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : (JsonObject) pathItem;
+    List<String> refs = components.fieldNames().stream()
+        .filter(name -> isEntityTagHeader(components.getJsonObject(name)))
+        .map(name -> "#/components/parameters/" + name)
+        .toList();
+    JsonObject paths = contract.getJsonObject("paths", new JsonObject());
+    for (String name : paths.fieldNames()) {
+      JsonObject path = paths.getJsonObject(name);
       dropFrom(path, refs);
       for (String field : path.fieldNames()) {
         if (path.getValue(field) instanceof JsonObject operation) {
@@ -86,20 +85,19 @@ public final class ValidatorContract {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Map<?, ?> map) {
-    return (Map<String, Object>) map;
-  }
-
   private static void dropFrom(JsonObject holder, List<String> refs) {
-    if (holder.getValue("parameters") instanceof JsonArray parameters) {
-      parameters.getList().removeIf(parameter -> {
-        JsonObject p = parameter instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : (JsonObject) parameter;
-        return refs.contains(p.getString("$ref")) || isEntityTagHeader(p);
-      });
-      if (parameters.isEmpty()) {
-        holder.remove("parameters");
+    JsonArray parameters = holder.getJsonArray("parameters");
+    if (parameters == null) {
+      return;
+    }
+    for (int i = parameters.size() - 1; i >= 0; i--) {
+      JsonObject parameter = parameters.getJsonObject(i);
+      if (refs.contains(parameter.getString("$ref")) || isEntityTagHeader(parameter)) {
+        parameters.remove(i);
       }
+    }
+    if (parameters.isEmpty()) {
+      holder.remove("parameters");
     }
   }
 
