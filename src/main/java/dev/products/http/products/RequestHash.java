@@ -1,5 +1,6 @@
 package dev.products.http.products;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ final class RequestHash {
       TreeMap<String, String> sorted = new TreeMap<>();
       object.forEach(entry -> sorted.put(entry.getKey(), canonical(entry.getValue())));
       StringBuilder out = new StringBuilder("{");
-      sorted.forEach((key, encoded) -> out.append(out.length() > 1 ? "," : "")
-          .append(JsonArray.of(key).encode(), 1, JsonArray.of(key).encode().length() - 1).append(':').append(encoded));
+      sorted.forEach((key, encoded) -> out.append(out.length() > 1 ? "," : "").append(Json.encode(key)).append(':')
+          .append(encoded));
       return out.append('}').toString();
     }
     if (value instanceof JsonArray array) {
@@ -39,7 +40,6 @@ final class RequestHash {
       array.forEach(item -> out.append(out.length() > 1 ? "," : "").append(canonical(item)));
       return out.append(']').toString();
     }
-    String encoded = JsonArray.of(value).encode();
-    return encoded.substring(1, encoded.length() - 1);
+    return Json.encode(value);
   }
 }
