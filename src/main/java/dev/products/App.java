@@ -8,6 +8,10 @@ import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.errors.ErrorTracking;
 import dev.products.http.HttpVerticle;
+import dev.products.exports.ExportCleanup;
+import dev.products.exports.ExportFiles;
+import dev.products.exports.ProductExport;
+import dev.products.jobs.Housekeeping;
 import dev.products.jobs.JobHandler;
 import dev.products.jobs.JobVerticle;
 import dev.products.jobs.WelcomeEmail;
@@ -23,6 +27,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,8 +71,12 @@ public final class App {
 
   /** @param extraJobHandlers kinds of background job to run besides the service's own (tests) */
   public static Future<App> start(Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers) {
+    ExportFiles exports = new ExportFiles(config.dataDir());
     Map<String, JobHandler> jobHandlers = new HashMap<>(extraJobHandlers);
     jobHandlers.putIfAbsent(WelcomeEmail.KIND, WelcomeEmail.create(vertx, config.mail()));
+    jobHandlers.putIfAbsent(ProductExport.KIND, new ProductExport(vertx, exports));
+    jobHandlers.putIfAbsent(ExportCleanup.KIND, new ExportCleanup(vertx, exports, config.exports().maxAge()));
+    jobHandlers.putIfAbsent(Housekeeping.KIND, new Housekeeping(vertx));
     Logging.installRequestFields();
     LocalJsonCodec.register(vertx);
     return Database.open(vertx, config).compose(database -> RedisEndpoint.open(vertx, config)
@@ -97,7 +106,8 @@ public final class App {
         .compose(v -> deploy(vertx, deployed, () -> new RateLimitVerticle(redis.url(), config.redis()), 1))
         .compose(v -> deploy(vertx, deployed,
             () -> new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry), 1))
-        .compose(v -> deploy(vertx, deployed, () -> new JobVerticle(database.url(), config.jobs(), jobHandlers, errors), 1))
+        .compose(v -> deploy(vertx, deployed, () -> new JobVerticle(database.url(), config.jobs(), jobHandlers,
+            recurringTasks(config), errors), 1))
         .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt()))
         .compose(jwtKeys -> deploy(vertx, deployed, () -> new HttpVerticle(config, lifecycle, jwtKeys, observability),
             instances))
@@ -110,6 +120,13 @@ public final class App {
         .recover(failure -> undeployInReverse(vertx, deployed)
             .eventually(errors::close)
             .transform(undeployed -> Future.failedFuture(failure)));
+  }
+
+  /** Tasks that run once per period across all instances. */
+  private static Map<String, Duration> recurringTasks(AppConfig config) {
+    return Map.of(
+        ExportCleanup.KIND, config.exports().cleanupInterval(),
+        Housekeeping.KIND, config.jobs().housekeepingInterval());
   }
 
   private static Future<Void> deploy(Vertx vertx, List<String> deployed, Supplier<Deployable> verticle, int instances) {

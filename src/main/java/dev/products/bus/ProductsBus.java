@@ -42,7 +42,27 @@ public final class ProductsBus {
   /** {@code {"id", "actor": actor, "if_match"?: [version…]}} → an empty reply; failures as for {@link #UPDATE}. */
   public static final String DELETE = "products.delete";
 
+  /**
+   * {@code {"owner_id"?, "after_id", "limit"}} → {@code {"items": [product…]}}: up to {@code limit}
+   * products with ids above {@code after_id}, in id order; only {@code owner_id}'s when given
+   * (exports page through every product this way without OFFSET).
+   */
+  public static final String EXPORT_PAGE = "products.export-page";
+
+  /** {@code {"owner_id"?}} → {@code {"total"}}: how many products there are (of that owner). */
+  public static final String COUNT = "products.count";
+
   private ProductsBus() {}
+
+  /** @param ownerId only this user's products, or null for all */
+  public static JsonObject exportPage(Long ownerId, long afterId, int limit) {
+    return new JsonObject().put("owner_id", ownerId).put("after_id", afterId).put("limit", limit);
+  }
+
+  /** @param ownerId only this user's products, or null for all */
+  public static JsonObject count(Long ownerId) {
+    return new JsonObject().put("owner_id", ownerId);
+  }
 
   public static JsonObject byId(long id) {
     return new JsonObject().put("id", id);

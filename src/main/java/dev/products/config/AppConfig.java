@@ -36,6 +36,7 @@ public record AppConfig(
     Duration cacheTtl,
     Duration idempotencyTtl,
     JobsConfig jobs,
+    ExportsConfig exports,
     MailConfig mail,
     RateLimitConfig rateLimits,
     ErrorTrackingConfig errorTracking) {
@@ -85,6 +86,7 @@ public record AppConfig(
         values.positiveDuration("CACHE_TTL"),
         values.positiveDuration("IDEMPOTENCY_TTL"),
         JobsConfig.from(values),
+        ExportsConfig.from(values),
         MailConfig.from(values),
         RateLimitConfig.from(values),
         ErrorTrackingConfig.from(values, profile));

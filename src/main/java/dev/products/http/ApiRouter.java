@@ -6,7 +6,11 @@ import dev.products.config.AppConfig;
 import dev.products.http.contract.CachedValidatorsContract;
 import dev.products.http.contract.ContractDocument;
 import dev.products.http.contract.ValidatorContract;
+import dev.products.exports.ExportFiles;
 import dev.products.http.docs.DocsRoutes;
+import dev.products.http.exports.ExportHandlers;
+import dev.products.http.jobs.JobStatusHandlers;
+import dev.products.http.jobs.JobViews;
 import dev.products.http.edge.ClientAddress;
 import dev.products.http.edge.EdgeHandlers;
 import dev.products.http.health.HealthHandlers;
@@ -75,6 +79,9 @@ public final class ApiRouter {
     UserHandlers users = new UserHandlers(bus);
     BearerAuthentication bearer = new BearerAuthentication(services.accessTokens(), bus);
     Handler<RoutingContext> adminOnly = RequireRole.of(AuthUser.ADMIN);
+    JobViews jobViews = new JobViews(bus);
+    JobStatusHandlers jobs = new JobStatusHandlers(jobViews);
+    ExportHandlers exports = new ExportHandlers(vertx, bus, jobViews, new ExportFiles(config.dataDir()), config.exports());
 
     Map<String, List<Handler<RoutingContext>>> operations = Map.ofEntries(
         Map.entry("getServiceInfo", List.of(ApiRouter::serviceInfo)),
@@ -94,7 +101,10 @@ public final class ApiRouter {
         Map.entry("logout", List.of(auth::logout)),
         Map.entry("getCurrentUser", List.of(users::me)),
         Map.entry("listUsers", List.of(adminOnly, users::list)),
-        Map.entry("updateUser", List.of(adminOnly, users::update)));
+        Map.entry("updateUser", List.of(adminOnly, users::update)),
+        Map.entry("createExport", List.of(exports::create)),
+        Map.entry("downloadExport", List.of(exports::download)),
+        Map.entry("getJob", List.of(jobs::get)));
 
     // The contract says which operations need a token; the security binding checks the JWT,
     // then the current-user step checks the account and the token's revocation.

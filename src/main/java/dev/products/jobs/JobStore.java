@@ -13,10 +13,34 @@ final class JobStore {
 
   static final String CHANNEL = "jobs";
 
+  /**
+   * With a limit ($5), nothing is stored when the creator already has that many jobs of the kind
+   * waiting or running. The count and the insert are not serialised: two requests at the same
+   * instant may both pass, so the limit is a guard against floods, not an exact quota.
+   */
   private static final String ENQUEUE = """
       WITH queued AS (
-        INSERT INTO jobs (kind, payload, max_attempts, created_by) VALUES ($1, $2, $3, $4) RETURNING id)
+        INSERT INTO jobs (kind, payload, max_attempts, created_by)
+        SELECT $1, $2, $3, $4
+        WHERE $5::int IS NULL OR (
+          SELECT count(*) FROM jobs
+          WHERE created_by = $4 AND kind = $1 AND state IN ('queued', 'running', 'failed')) < $5
+        RETURNING id)
       SELECT id, pg_notify('jobs', $1) FROM queued""";
+
+  /**
+   * The next run of a recurring task, unless one is already waiting or running (V8's singleton
+   * index; the NOT EXISTS only spares the identity sequence a value on every refused offer).
+   */
+  private static final String OFFER = """
+      INSERT INTO jobs (kind, max_attempts, singleton, run_at)
+      SELECT $1, $2, $1, now() + $3::bigint * interval '1 millisecond'
+      WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE singleton = $1 AND state IN ('queued', 'running', 'failed'))
+      ON CONFLICT (singleton) WHERE singleton IS NOT NULL AND state IN ('queued', 'running', 'failed') DO NOTHING""";
+
+  private static final String PROGRESS = """
+      UPDATE jobs SET progress = $3, updated_at = now()
+      WHERE id = $1 AND locked_by = $2 AND state = 'running'""";
 
   /** Due work and work whose lease is over, oldest first; rows another worker holds are skipped. */
   private static final String CLAIM = """
@@ -46,7 +70,8 @@ final class JobStore {
       RETURNING state""";
 
   private static final String FIND = """
-      SELECT id, kind, state, attempts, max_attempts, run_at, last_error, result, created_by, created_at, updated_at
+      SELECT id, kind, payload, state, attempts, max_attempts, run_at, last_error, progress, result, created_by,
+             created_at, updated_at
       FROM jobs WHERE id = $1""";
 
   private final Pool pool;
@@ -55,17 +80,27 @@ final class JobStore {
     this.pool = pool;
   }
 
-  Future<Long> enqueue(String kind, JsonObject payload, int maxAttempts, Long createdBy) {
-    return pool.preparedQuery(ENQUEUE).execute(Tuple.of(kind, payload, maxAttempts, createdBy))
-        .map(rows -> rows.iterator().next().getLong("id"));
+  /** @return the new job's id, or null when the creator's limit of pending jobs of this kind is reached */
+  Future<Long> enqueue(String kind, JsonObject payload, int maxAttempts, Long createdBy, Integer maxPending) {
+    return pool.preparedQuery(ENQUEUE).execute(Tuple.of(kind, payload, maxAttempts, createdBy, maxPending))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+  }
+
+  Future<Void> offer(String kind, int maxAttempts, long runInMillis) {
+    return pool.preparedQuery(OFFER).execute(Tuple.of(kind, maxAttempts, runInMillis)).mapEmpty();
+  }
+
+  Future<Void> progress(long id, String worker, JsonObject progress) {
+    return pool.preparedQuery(PROGRESS).execute(Tuple.of(id, worker, progress)).mapEmpty();
   }
 
   Future<List<Job>> claim(int limit, String worker, long leaseMillis) {
     return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, worker, leaseMillis)).map(rows -> {
       List<Job> jobs = new ArrayList<>();
       for (Row row : rows) {
-        jobs.add(new Job(row.getLong("id"), row.getString("kind"), (JsonObject) row.getJson("payload"),
-            row.getInteger("attempts"), row.getInteger("max_attempts")));
+        long id = row.getLong("id");
+        jobs.add(new Job(id, row.getString("kind"), (JsonObject) row.getJson("payload"),
+            row.getInteger("attempts"), row.getInteger("max_attempts"), progress -> progress(id, worker, progress)));
       }
       return jobs;
     });
@@ -95,13 +130,17 @@ final class JobStore {
       return new JsonObject()
           .put("id", row.getLong("id"))
           .put("kind", row.getString("kind"))
+          .put("payload", row.getJson("payload"))
           .put("state", row.getString("state"))
           .put("attempts", row.getInteger("attempts"))
           .put("max_attempts", row.getInteger("max_attempts"))
           .put("run_at", row.getOffsetDateTime("run_at").toInstant().toString())
           .put("last_error", row.getString("last_error"))
+          .put("progress", row.getJson("progress"))
           .put("result", row.getJson("result"))
-          .put("created_by", row.getLong("created_by"));
+          .put("created_by", row.getLong("created_by"))
+          .put("created_at", row.getOffsetDateTime("created_at").toInstant().toString())
+          .put("updated_at", row.getOffsetDateTime("updated_at").toInstant().toString());
     });
   }
 }

@@ -14,7 +14,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,6 +35,7 @@ public final class JobVerticle extends VerticleBase {
   private final DatabaseUrl databaseUrl;
   private final JobsConfig config;
   private final Map<String, JobHandler> handlers;
+  private final Map<String, Duration> recurring;
   private final ErrorTracking errors;
   private final String worker = "worker-" + UUID.randomUUID();
   private Pool pool;
@@ -44,10 +45,13 @@ public final class JobVerticle extends VerticleBase {
   private boolean claiming;
   private boolean stopping;
 
-  public JobVerticle(DatabaseUrl databaseUrl, JobsConfig config, Map<String, JobHandler> handlers, ErrorTracking errors) {
+  /** @param recurring tasks (kinds among the handlers) to run once per period across all instances */
+  public JobVerticle(DatabaseUrl databaseUrl, JobsConfig config, Map<String, JobHandler> handlers,
+      Map<String, Duration> recurring, ErrorTracking errors) {
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.handlers = Map.copyOf(handlers);
+    this.recurring = Map.copyOf(recurring);
     this.errors = errors;
   }
 
@@ -59,11 +63,29 @@ public final class JobVerticle extends VerticleBase {
         .using(vertx)
         .build();
     store = new JobStore(pool);
-    vertx.setPeriodic(config.pollInterval().toMillis(), id -> claimDue());
+    vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
+      offerRecurring();
+      claimDue();
+    });
     Future<Void> consumers = Future.all(
         vertx.eventBus().<JsonObject>localConsumer(JobsBus.ENQUEUE, this::enqueue).completion(),
         vertx.eventBus().<JsonObject>localConsumer(JobsBus.GET, this::find).completion()).mapEmpty();
-    return consumers.compose(v -> listen()).onSuccess(v -> claimDue());
+    return consumers.compose(v -> listen()).onSuccess(v -> {
+      offerRecurring();
+      claimDue();
+    });
+  }
+
+  /**
+   * Every instance that runs jobs offers the next run of each recurring task; the jobs table keeps
+   * only one run per task waiting or running, so the task runs once per period wherever it lands.
+   */
+  private void offerRecurring() {
+    if (config.concurrency() == 0 || stopping) {
+      return;
+    }
+    recurring.forEach((kind, every) -> store.offer(kind, config.maxAttempts(), every.toMillis())
+        .onFailure(failure -> LOG.warn("Could not schedule the recurring task {}: {}", kind, failure.getMessage())));
   }
 
   /** NOTIFY wakes the workers at once; the subscriber reconnects by itself after losing PostgreSQL. */
@@ -87,8 +109,16 @@ public final class JobVerticle extends VerticleBase {
       BusFailure.INVALID.replyTo(message, "unknown job kind " + kind);
       return;
     }
-    store.enqueue(kind, body.getJsonObject("payload", new JsonObject()), config.maxAttempts(), body.getLong("created_by"))
-        .onSuccess(id -> message.reply(new JsonObject().put("id", id), LocalJsonCodec.options()))
+    store.enqueue(kind, body.getJsonObject("payload", new JsonObject()), config.maxAttempts(), body.getLong("created_by"),
+            body.getInteger("max_pending"))
+        .onSuccess(id -> {
+          if (id == null) {
+            BusFailure.TOO_MANY_REQUESTS.replyTo(message, "there are already " + body.getInteger("max_pending")
+                + " jobs of this kind waiting or running for this user; try again when one has finished");
+          } else {
+            message.reply(new JsonObject().put("id", id), LocalJsonCodec.options());
+          }
+        })
         .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, "the job could not be stored: " + failure.getMessage()));
   }
 

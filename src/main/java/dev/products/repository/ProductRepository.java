@@ -51,6 +51,15 @@ public final class ProductRepository {
   /** Kept by triggers in the same transaction as every insert and delete (V3); exact, and O(1). */
   private static final String COUNT = "SELECT coalesce(sum(n), 0)::bigint FROM product_count_slots";
 
+  /** Exports read in primary-key order after the last id seen (keyset), so each page is an index range. */
+  private static final String EXPORT_PAGE_ALL = "SELECT " + COLUMNS + " FROM products WHERE id > $1 ORDER BY id LIMIT $2";
+
+  /** One owner's products, from the (owner_id, id) index (V8). */
+  private static final String EXPORT_PAGE_OF_OWNER =
+      "SELECT " + COLUMNS + " FROM products WHERE owner_id = $1 AND id > $2 ORDER BY id LIMIT $3";
+
+  private static final String COUNT_OF_OWNER = "SELECT count(*) FROM products WHERE owner_id = $1";
+
   /** Each column is written only when its flag is true, so a PATCH changes exactly the fields it sent. */
   private static final String UPDATE = """
       UPDATE products SET
@@ -138,8 +147,34 @@ public final class ProductRepository {
     });
   }
 
-  /** The updated product; fails with NotFound or Forbidden (the actor neither owns it nor is an admin). */
   /**
+   * Up to {@code limit} products with ids above {@code afterId}, in id order.
+   *
+   * @param ownerId only this user's products, or null for every product
+   */
+  public Future<JsonObject> exportPage(Long ownerId, long afterId, int limit) {
+    Future<RowSet<Row>> rows = ownerId == null
+        ? pool.preparedQuery(EXPORT_PAGE_ALL).execute(Tuple.of(afterId, limit))
+        : pool.preparedQuery(EXPORT_PAGE_OF_OWNER).execute(Tuple.of(ownerId, afterId, limit));
+    return rows.map(page -> {
+      JsonArray items = new JsonArray();
+      page.forEach(row -> items.add(toJson(row)));
+      return new JsonObject().put("items", items);
+    });
+  }
+
+  /** @param ownerId only this user's products, or null for every product */
+  public Future<JsonObject> count(Long ownerId) {
+    Future<RowSet<Row>> rows = ownerId == null
+        ? pool.preparedQuery(COUNT).execute()
+        : pool.preparedQuery(COUNT_OF_OWNER).execute(Tuple.of(ownerId));
+    return rows.map(count -> new JsonObject().put("total", count.iterator().next().getLong(0)));
+  }
+
+  /**
+   * The updated product; fails with NotFound, Forbidden (the actor neither owns it nor is an
+   * admin) or PreconditionFailed.
+   *
    * @param expectedVersions the versions the write may apply to (If-Match), or null for any: the
    *     check and the write are one statement, so two racing writers cannot both pass it
    */
@@ -164,7 +199,6 @@ public final class ProductRepository {
         .compose(rows -> rows.rowCount() > 0 ? Future.succeededFuture() : whyNotWritten(id, actor));
   }
 
-  /** A guarded write touched no row: the product is missing, or the actor may not change it. */
   /** A write matched no row: say why, in the order a client can act on (gone, not yours, changed). */
   private <T> Future<T> whyNotWritten(long id, Actor actor) {
     return pool.preparedQuery(CURRENT).execute(Tuple.of(id)).compose(rows -> {

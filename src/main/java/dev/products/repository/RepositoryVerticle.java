@@ -3,6 +3,7 @@ package dev.products.repository;
 import dev.products.bus.BusFailure;
 import dev.products.bus.BusHeaders;
 import dev.products.bus.HealthBus;
+import dev.products.bus.HousekeepingBus;
 import dev.products.bus.LocalJsonCodec;
 import dev.products.bus.ProductsBus;
 import dev.products.bus.TokensBus;
@@ -64,6 +65,7 @@ public final class RepositoryVerticle extends VerticleBase {
     UserRepository users = new UserRepository(pool, config.jobs().maxAttempts());
     TokenRepository tokens = new TokenRepository(pool);
     SchemaHealth schema = new SchemaHealth(pool, expectedSchemaVersion);
+    ExpiredRecords expired = new ExpiredRecords(pool, config.idempotencyTtl());
 
     List<MessageConsumer<JsonObject>> consumers = List.of(
         answer(ProductsBus.CREATE, body -> create(products, body)),
@@ -71,6 +73,9 @@ public final class RepositoryVerticle extends VerticleBase {
         answer(ProductsBus.LIST, body -> products.page(body.getInteger("limit"), body.getLong("offset"))),
         answer(ProductsBus.UPDATE, body -> products.update(body.getLong("id"), body.getJsonObject("changes"), actor(body),
             ifMatch(body))),
+        answer(ProductsBus.EXPORT_PAGE, body -> products.exportPage(body.getLong("owner_id"), body.getLong("after_id"),
+            body.getInteger("limit"))),
+        answer(ProductsBus.COUNT, body -> products.count(body.getLong("owner_id"))),
         answer(ProductsBus.DELETE, body -> products.delete(body.getLong("id"), actor(body), ifMatch(body)).map(v -> null)),
         answer(UsersBus.CREATE, body -> users.create(body.getString("email"), body.getString("password_hash"),
             body.getString("role"))),
@@ -86,6 +91,7 @@ public final class RepositoryVerticle extends VerticleBase {
             body.getString("new_token_hash"), body.getLong("expires_at"))),
         answer(TokensBus.REVOKE, body -> tokens.revoke(body.getLong("user_id"), body.getString("jti"),
             body.getLong("expires_at"), body.getString("refresh_token_hash")).map(v -> new JsonObject())),
+        answer(HousekeepingBus.PURGE_EXPIRED, body -> expired.purge()),
         answer(HealthBus.DATABASE, body -> schema.check()));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }

@@ -34,9 +34,11 @@ class QueryPlanTest {
   private static final List<Class<?>> REPOSITORIES = List.of(
       dev.products.repository.ProductRepository.class,
       classNamed("dev.products.repository.UserRepository"),
-      classNamed("dev.products.repository.TokenRepository"));
+      classNamed("dev.products.repository.TokenRepository"),
+      classNamed("dev.products.repository.ExpiredRecords"),
+      classNamed("dev.products.jobs.JobStore"));
   private static final Set<String> LARGE_TABLES =
-      Set.of("products", "users", "refresh_tokens", "revoked_access_tokens", "idempotency_keys");
+      Set.of("products", "users", "refresh_tokens", "revoked_access_tokens", "idempotency_keys", "jobs");
 
   private static String database;
   private static DatabaseUrl url;
@@ -61,8 +63,13 @@ class QueryPlanTest {
         "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)"
             + " SELECT decode(md5(g::text), 'hex'), gen_random_uuid(), (g % 10000) + 1, now() + interval '1 day'"
             + " FROM generate_series(1, 10000) g",
-        "INSERT INTO revoked_access_tokens (jti, expires_at) SELECT gen_random_uuid(), now() FROM generate_series(1, 10000) g",
+        "INSERT INTO revoked_access_tokens (jti, expires_at) SELECT gen_random_uuid(), now() + g * interval '1 second'"
+            + " FROM generate_series(1, 10000) g",
         "INSERT INTO idempotency_keys (user_id, key, request_hash) SELECT (g % 10000) + 1, 'k' || g, 'h' FROM generate_series(1, 10000) g",
+        // Mostly finished work, as in a long-lived table, and a little waiting.
+        "INSERT INTO jobs (kind, state, max_attempts, created_by, run_at) SELECT 'product-export',"
+            + " CASE WHEN g % 100 = 0 THEN 'queued' ELSE 'succeeded' END, 5, (g % 10000) + 1, now() - interval '1 hour'"
+            + " FROM generate_series(1, 20000) g",
         "VACUUM ANALYZE");
   }
 

@@ -129,7 +129,7 @@ class JobsTest {
       ids.add(enqueue(first, "count", new JsonObject().put("i", i)));
     }
 
-    eventually(Duration.ofSeconds(15), () -> TestDatabase.count("SELECT count(*) FROM jobs WHERE state = 'succeeded'"),
+    eventually(Duration.ofSeconds(15), () -> TestDatabase.count("SELECT count(*) FROM jobs WHERE kind = 'count' AND state = 'succeeded'"),
         succeeded -> succeeded == 40);
     for (long id : ids) {
       assertThat(runs.get(id)).as("job " + id).hasValue(1);

@@ -104,6 +104,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       case CONFLICT -> Problem.of(ProblemType.CONFLICT, reply.getMessage());
       case PRECONDITION_FAILED -> Problem.of(ProblemType.PRECONDITION_FAILED, reply.getMessage());
       case UNPROCESSABLE -> Problem.of(ProblemType.UNPROCESSABLE, reply.getMessage());
+      case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, reply.getMessage());
       case INVALID -> Problem.of(ProblemType.VALIDATION, reply.getMessage());
       case UNAVAILABLE -> Problem.of(ProblemType.SERVICE_UNAVAILABLE,
           "A dependency of the service is unavailable; retry later");

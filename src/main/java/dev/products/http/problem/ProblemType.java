@@ -9,6 +9,7 @@ public enum ProblemType {
   NOT_FOUND("not-found", "Not found", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   CONFLICT("conflict", "Conflict", 409),
+  GONE("gone", "Gone", 410),
   PRECONDITION_FAILED("precondition-failed", "The resource has changed", 412),
   UNPROCESSABLE("unprocessable", "The request cannot be processed as sent", 422),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),

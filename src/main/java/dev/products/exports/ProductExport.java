@@ -1,0 +1,121 @@
+package dev.products.exports;
+
+import dev.products.bus.LocalJsonCodec;
+import dev.products.bus.ProductsBus;
+import dev.products.jobs.Job;
+import dev.products.jobs.JobHandler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.CopyOptions;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+
+/**
+ * The {@code product-export} job: every product of the payload's {@code owner_id} (or every
+ * product when it is absent) as a UTF-8 CSV file. Products are read from the repository over the
+ * event bus a page at a time in id order, and written through Vert.x's asynchronous file API, so
+ * neither the rows nor the file ever sit whole in memory and no event loop waits on the disk.
+ * Progress is stored after each page. A retry starts the file again from the top.
+ */
+public final class ProductExport implements JobHandler {
+
+  public static final String KIND = "product-export";
+  private static final int PAGE_SIZE = 1000;
+
+  private final Vertx vertx;
+  private final ExportFiles files;
+
+  public ProductExport(Vertx vertx, ExportFiles files) {
+    this.vertx = vertx;
+    this.files = files;
+  }
+
+  /** The payload of an export of one user's products, or of all products ({@code ownerId} null). */
+  public static JsonObject payload(Long ownerId) {
+    return new JsonObject().put("owner_id", ownerId);
+  }
+
+  @Override
+  public Future<JsonObject> run(Job job) {
+    Long ownerId = job.payload().getLong("owner_id");
+    Path partial = files.partial(job.id());
+    return vertx.fileSystem().mkdirs(files.directory().toString())
+        .compose(v -> request(ProductsBus.COUNT, ProductsBus.count(ownerId)))
+        .compose(count -> {
+          long total = count.getLong("total");
+          return job.progress().report(progress(0, total))
+              .compose(v -> vertx.fileSystem().open(partial.toString(),
+                  new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true)))
+              .compose(file -> new Writing(job, ownerId, total, file).run()
+                  .eventually(file::close)
+                  .recover(failure -> vertx.fileSystem().delete(partial.toString())
+                      .transform(deleted -> Future.failedFuture(failure))));
+        })
+        .compose(written -> vertx.fileSystem()
+            .move(partial.toString(), files.csv(job.id()).toString(), new CopyOptions().setReplaceExisting(true))
+            .map(written));
+  }
+
+  private Future<JsonObject> request(String address, JsonObject body) {
+    return vertx.eventBus().<JsonObject>request(address, body, LocalJsonCodec.options()).map(Message::body);
+  }
+
+  private static JsonObject progress(long written, long total) {
+    return new JsonObject().put("rows_written", written).put("rows_total", total);
+  }
+
+  /** One run through the pages; the count of rows at the start is only the progress's yardstick. */
+  private final class Writing {
+
+    private final Job job;
+    private final Long ownerId;
+    private final long total;
+    private final AsyncFile file;
+    private long rows;
+    private long bytes;
+
+    Writing(Job job, Long ownerId, long total, AsyncFile file) {
+      this.job = job;
+      this.ownerId = ownerId;
+      this.total = total;
+      this.file = file;
+    }
+
+    Future<JsonObject> run() {
+      return write(CsvRows.header()).compose(v -> pagesAfter(0));
+    }
+
+    private Future<JsonObject> pagesAfter(long afterId) {
+      return request(ProductsBus.EXPORT_PAGE, ProductsBus.exportPage(ownerId, afterId, PAGE_SIZE)).compose(page -> {
+        JsonArray items = page.getJsonArray("items");
+        if (items.isEmpty()) {
+          return Future.succeededFuture(summary());
+        }
+        StringBuilder csv = new StringBuilder(items.size() * 128);
+        for (int i = 0; i < items.size(); i++) {
+          CsvRows.append(csv, items.getJsonObject(i));
+        }
+        rows += items.size();
+        long lastId = items.getJsonObject(items.size() - 1).getLong("id");
+        return write(csv.toString())
+            .compose(v -> job.progress().report(progress(rows, Math.max(rows, total))))
+            .compose(v -> items.size() < PAGE_SIZE ? Future.succeededFuture(summary()) : pagesAfter(lastId));
+      });
+    }
+
+    private JsonObject summary() {
+      return new JsonObject().put("rows", rows).put("bytes", bytes).put("file", ExportFiles.downloadName(job.id()));
+    }
+
+    private Future<Void> write(String text) {
+      Buffer buffer = Buffer.buffer(text);
+      bytes += buffer.length();
+      return file.write(buffer);
+    }
+  }
+}

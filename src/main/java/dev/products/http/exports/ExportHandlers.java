@@ -1,0 +1,116 @@
+package dev.products.http.exports;
+
+import dev.products.auth.AuthUser;
+import dev.products.bus.BusFailure;
+import dev.products.bus.JobsBus;
+import dev.products.config.ExportsConfig;
+import dev.products.exports.ExportFiles;
+import dev.products.exports.ProductExport;
+import dev.products.http.BusClient;
+import dev.products.http.Responses;
+import dev.products.http.jobs.JobViews;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.ValidatedRequest;
+
+/**
+ * {@code POST /exports} queues a CSV export of products as a background job; {@code GET
+ * /exports/{id}} streams the finished file from disk to the user who asked for it (or an admin).
+ */
+public final class ExportHandlers {
+
+  /** Seconds a client refused for having too many exports pending is told to wait. */
+  private static final String RETRY_AFTER_SECONDS = "30";
+
+  private final Vertx vertx;
+  private final BusClient bus;
+  private final JobViews jobs;
+  private final ExportFiles files;
+  private final ExportsConfig config;
+
+  public ExportHandlers(Vertx vertx, BusClient bus, JobViews jobs, ExportFiles files, ExportsConfig config) {
+    this.vertx = vertx;
+    this.bus = bus;
+    this.jobs = jobs;
+    this.files = files;
+    this.config = config;
+  }
+
+  public void create(RoutingContext rc) {
+    AuthUser user = AuthUser.of(rc);
+    boolean all = "all".equals(scope(rc));
+    if (all && !user.isAdmin()) {
+      rc.fail(new HttpException(403, "only an admin may export all products; leave out scope to export your own"));
+      return;
+    }
+    JsonObject enqueue = new JsonObject()
+        .put("kind", ProductExport.KIND)
+        .put("payload", ProductExport.payload(all ? null : user.id()))
+        .put("created_by", user.id())
+        .put("max_pending", config.maxPendingPerUser());
+    bus.request(rc, JobsBus.ENQUEUE, enqueue)
+        .compose(queued -> jobs.visible(rc, queued.getLong("id")))
+        .onSuccess(job -> {
+          rc.response().putHeader("Location", JobViews.location(job.getLong("id")));
+          Responses.json(rc, 202, JobViews.view(job, user));
+        })
+        .onFailure(failure -> {
+          if (failure instanceof ReplyException reply && BusFailure.of(reply) == BusFailure.TOO_MANY_REQUESTS) {
+            rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+          }
+          rc.fail(failure);
+        });
+  }
+
+  public void download(RoutingContext rc) {
+    ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    long id = request.getPathParameters().get("id").getLong();
+    jobs.visible(rc, id)
+        .compose(job -> ready(job, id))
+        .compose(path -> vertx.fileSystem().exists(path).compose(exists -> exists
+            ? Future.succeededFuture(path)
+            : Future.failedFuture(new HttpException(410,
+                "export " + id + " has expired: exports are kept for " + config.maxAge().toHours() + " h; ask for a new one"))))
+        .compose(path -> rc.response()
+            .putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + ExportFiles.downloadName(id) + "\"")
+            .putHeader("Cache-Control", "private, no-store")
+            .sendFile(path))
+        .onFailure(failure -> {
+          if (!rc.response().headWritten()) {
+            rc.fail(failure);
+          } else {
+            rc.response().reset();
+          }
+        });
+  }
+
+  /** The file of an export that has finished; 404 for other kinds of job, 409 while it is not done. */
+  private Future<String> ready(JsonObject job, long id) {
+    if (!ProductExport.KIND.equals(job.getString("kind"))) {
+      return Future.failedFuture(new HttpException(404, "export " + id + " does not exist"));
+    }
+    String state = job.getString("state");
+    return switch (state) {
+      case "succeeded" -> Future.succeededFuture(files.csv(id).toString());
+      case "dead" -> Future.failedFuture(new HttpException(409,
+          "export " + id + " failed and will not be retried; ask for a new one"));
+      default -> Future.failedFuture(new HttpException(409,
+          "export " + id + " is not ready (it is " + state + "); follow " + JobViews.location(id) + " until it has succeeded"));
+    };
+  }
+
+  private static String scope(RoutingContext rc) {
+    ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    if (request.getBody() == null || request.getBody().isNull()) {
+      return "own";
+    }
+    JsonObject body = request.getBody().getJsonObject();
+    return body == null ? "own" : body.getString("scope", "own");
+  }
+}
