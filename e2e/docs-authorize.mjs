@@ -39,9 +39,11 @@ const me = await tryOut('getCurrentUser');
 console.log('users/me', me.status, me.body.includes(email) ? 'has email' : me.body);
 const created = await tryOut('createProduct', JSON.stringify({ name: 'From the browser', price_cents: 990 }));
 console.log('createProduct', created.status);
+const exported = await tryOut('createExport', JSON.stringify({ scope: 'own' }));
+console.log('createExport', exported.status);
 console.log('console errors', consoleErrors);
 await browser.close();
 const ok = registered.status === '201' && me.status.startsWith('200') && me.body.includes(email)
-  && created.status === '201' && authError === 0 && consoleErrors.length === 0;
+  && created.status === '201' && exported.status === '202' && authError === 0 && consoleErrors.length === 0;
 console.log(ok ? 'docs flow: OK' : 'docs flow: FAILED');
 process.exit(ok ? 0 : 1);
