@@ -39,7 +39,9 @@ public record AppConfig(
     ExportsConfig exports,
     MailConfig mail,
     RateLimitConfig rateLimits,
-    ErrorTrackingConfig errorTracking) {
+    ErrorTrackingConfig errorTracking,
+    ClusterConfig cluster,
+    LiveConfig live) {
 
   /** Builds and validates the configuration; the first bad value throws a {@link ConfigException}. */
   public static AppConfig from(JsonObject raw) {
@@ -89,7 +91,9 @@ public record AppConfig(
         ExportsConfig.from(values),
         MailConfig.from(values),
         RateLimitConfig.from(values),
-        ErrorTrackingConfig.from(values, profile));
+        ErrorTrackingConfig.from(values, profile),
+        ClusterConfig.from(values),
+        LiveConfig.from(values));
   }
 
   private static int managementPort(ConfigValues values) {
