@@ -4,6 +4,7 @@ import dev.products.auth.AccessTokens;
 import dev.products.auth.AdminBootstrap;
 import dev.products.bus.LocalJsonCodec;
 import dev.products.cache.CacheVerticle;
+import dev.products.cluster.ClusterMembership;
 import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.errors.ErrorTracking;
@@ -97,6 +98,10 @@ public final class App {
     ErrorTracking errors = ErrorTracking.start(vertx, config.errorTracking());
     PrometheusMeterRegistry registry = MetricsSetup.registryFor(vertx);
     Observability observability = new Observability(errors, registry, new BusinessMetrics(registry));
+    ClusterMembership cluster = ClusterMembership.of(vertx);
+    if (cluster != null) {
+      cluster.registerGauge(registry);
+    }
     if (config.jwt().generatedSecret()) {
       LOG.warn("JWT_SECRET is not set: signing tokens with a random per-start secret (dev only; "
           + "tokens end with the process and are not shared between instances)");

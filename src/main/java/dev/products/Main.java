@@ -6,6 +6,7 @@ import dev.products.config.ConfigLoader;
 import dev.products.database.Database;
 import dev.products.logging.Logging;
 import dev.products.metrics.MetricsSetup;
+import dev.products.cluster.ClusteredVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -32,11 +33,20 @@ public final class Main {
       LOG.error("Unknown command \"{}\": use serve (the default) or migrate", command);
       System.exit(64);
     }
-    Vertx vertx = Vertx.vertx(MetricsSetup.vertxOptions());
-    ConfigLoader.load(vertx, new JsonObject())
+    Vertx bootstrap = Vertx.vertx(MetricsSetup.vertxOptions());
+    ConfigLoader.load(bootstrap, new JsonObject())
         .compose(config -> {
           Logging.apply(config.logLevel(), config.logFormat());
-          return command.equals("migrate") ? migrate(vertx, config) : serve(vertx, config);
+          if (command.equals("migrate")) {
+            return migrate(bootstrap, config);
+          }
+          if (!config.cluster().enabled()) {
+            return serve(bootstrap, config);
+          }
+          // The configuration says how to join; the instance that serves is the clustered one.
+          return bootstrap.close()
+              .compose(closed -> ClusteredVertx.start(MetricsSetup.vertxOptions(), config.cluster()))
+              .compose(clustered -> serve(clustered, config));
         })
         .onFailure(failure -> {
           if (failure instanceof ConfigException) {

@@ -25,9 +25,12 @@ public final class LocalJsonCodec implements MessageCodec<JsonObject, JsonObject
     }
   }
 
-  /** Delivery options that use this codec. */
+  /**
+   * Delivery options that use this codec, for request/reply between this node's own verticles:
+   * local only, so a clustered node never sends its database or Redis work to another node.
+   */
   public static DeliveryOptions options() {
-    return new DeliveryOptions().setCodecName(NAME);
+    return new DeliveryOptions().setCodecName(NAME).setLocalOnly(true);
   }
 
   @Override

@@ -73,7 +73,8 @@ public final class ProductRepository {
       RETURNING\s""" + COLUMNS;
 
   private static final String DELETE =
-      "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3) AND ($4::int[] IS NULL OR version = ANY($4))";
+      "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3) AND ($4::int[] IS NULL OR version = ANY($4))"
+          + " RETURNING version";
 
   private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_INSTANT;
 
@@ -192,11 +193,13 @@ public final class ProductRepository {
         : whyNotWritten(id, actor));
   }
 
-  /** Fails with NotFound or Forbidden when nothing was deleted. */
-  public Future<Void> delete(long id, Actor actor, Integer[] expectedVersions) {
+  /** @return the version the product had when deleted; fails with NotFound, Forbidden or PreconditionFailed */
+  public Future<Integer> delete(long id, Actor actor, Integer[] expectedVersions) {
     Tuple params = Tuple.tuple().addLong(id).addBoolean(actor.admin()).addLong(actor.id()).addArrayOfInteger(expectedVersions);
     return pool.preparedQuery(DELETE).execute(params)
-        .compose(rows -> rows.rowCount() > 0 ? Future.succeededFuture() : whyNotWritten(id, actor));
+        .compose(rows -> rows.size() > 0
+            ? Future.succeededFuture(rows.iterator().next().getInteger("version"))
+            : whyNotWritten(id, actor));
   }
 
   /** A write matched no row: say why, in the order a client can act on (gone, not yours, changed). */

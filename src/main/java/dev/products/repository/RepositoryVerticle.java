@@ -5,6 +5,7 @@ import dev.products.bus.BusHeaders;
 import dev.products.bus.HealthBus;
 import dev.products.bus.HousekeepingBus;
 import dev.products.bus.LocalJsonCodec;
+import dev.products.bus.ProductEvents;
 import dev.products.bus.ProductsBus;
 import dev.products.bus.TokensBus;
 import dev.products.bus.UsersBus;
@@ -72,11 +73,17 @@ public final class RepositoryVerticle extends VerticleBase {
         answer(ProductsBus.GET, body -> products.find(body.getLong("id")).map(found -> orNotFound(found, body))),
         answer(ProductsBus.LIST, body -> products.page(body.getInteger("limit"), body.getLong("offset"))),
         answer(ProductsBus.UPDATE, body -> products.update(body.getLong("id"), body.getJsonObject("changes"), actor(body),
-            ifMatch(body))),
+                ifMatch(body))
+            .onSuccess(updated -> publish(ProductEvents.UPDATED, updated.getLong("id"), updated.getInteger("version"),
+                updated, actor(body)))),
         answer(ProductsBus.EXPORT_PAGE, body -> products.exportPage(body.getLong("owner_id"), body.getLong("after_id"),
             body.getInteger("limit"))),
         answer(ProductsBus.COUNT, body -> products.count(body.getLong("owner_id"))),
-        answer(ProductsBus.DELETE, body -> products.delete(body.getLong("id"), actor(body), ifMatch(body)).map(v -> null)),
+        answer(ProductsBus.DELETE, body -> products.delete(body.getLong("id"), actor(body), ifMatch(body))
+            .map(version -> {
+              publish(ProductEvents.DELETED, body.getLong("id"), version, null, actor(body));
+              return null;
+            })),
         answer(UsersBus.CREATE, body -> users.create(body.getString("email"), body.getString("password_hash"),
             body.getString("role"))),
         answer(UsersBus.GET, body -> users.find(body.getLong("id"))),
@@ -123,12 +130,27 @@ public final class RepositoryVerticle extends VerticleBase {
 
   private Future<JsonObject> create(ProductRepository products, JsonObject body) {
     JsonObject idempotency = body.getJsonObject("idempotency");
-    if (idempotency == null) {
-      return products.create(body.getJsonObject("product"), actor(body))
-          .map(created -> new JsonObject().put("product", created).put("replayed", false));
-    }
-    return products.createOnce(body.getJsonObject("product"), actor(body), idempotency.getString("key"),
-        idempotency.getString("request_hash"), config.idempotencyTtl());
+    Future<JsonObject> outcome = idempotency == null
+        ? products.create(body.getJsonObject("product"), actor(body))
+            .map(created -> new JsonObject().put("product", created).put("replayed", false))
+        : products.createOnce(body.getJsonObject("product"), actor(body), idempotency.getString("key"),
+            idempotency.getString("request_hash"), config.idempotencyTtl());
+    return outcome.onSuccess(created -> {
+      if (!created.getBoolean("replayed")) {
+        JsonObject product = created.getJsonObject("product");
+        publish(ProductEvents.CREATED, product.getLong("id"), product.getInteger("version"), product, actor(body));
+      }
+    });
+  }
+
+  /**
+   * Tells every node (and through them every subscriber) that a write committed. Published, not
+   * sent, so each consumer on each node gets it; a consumer that is down misses it (events are
+   * notifications; the database stays the record). The product is copied: the local codec would
+   * otherwise share the reply's object with every local consumer.
+   */
+  private void publish(String type, long id, int version, JsonObject product, Actor actor) {
+    vertx.eventBus().publish(type, ProductEvents.of(type, id, version, product == null ? null : product.copy(), actor.id()));
   }
 
   private static Integer[] ifMatch(JsonObject body) {

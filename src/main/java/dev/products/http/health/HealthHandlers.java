@@ -2,6 +2,7 @@ package dev.products.http.health;
 
 import dev.products.Lifecycle;
 import dev.products.bus.HealthBus;
+import dev.products.cluster.ClusterMembership;
 import dev.products.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,13 +35,17 @@ public final class HealthHandlers {
             : Status.OK()))
         .register("database", CHECK_TIMEOUT_MS, promise -> askOwner(vertx, HealthBus.DATABASE).onComplete(promise))
         .register("redis", CHECK_TIMEOUT_MS, promise -> askOwner(vertx, HealthBus.REDIS).onComplete(promise));
+    ClusterMembership cluster = ClusterMembership.of(vertx);
+    if (cluster != null) {
+      cluster.registerCheck(checks);
+    }
     this.readiness = HealthCheckHandler.createWithHealthChecks(checks);
   }
 
   /** Asks the verticle that owns a dependency; a failure or no answer in time is DOWN with the reason. */
   private static Future<Status> askOwner(Vertx vertx, String address) {
     return vertx.eventBus()
-        .<JsonObject>request(address, new JsonObject(), new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS))
+        .<JsonObject>request(address, new JsonObject(), new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS).setLocalOnly(true))
         .map(reply -> Status.OK(reply.body()))
         .otherwise(failure -> Status.KO(new JsonObject().put("reason", failure.getMessage())));
   }
