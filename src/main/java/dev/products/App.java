@@ -9,6 +9,7 @@ import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.errors.ErrorTracking;
 import dev.products.http.HttpVerticle;
+import dev.products.http.live.LiveConnections;
 import dev.products.exports.ExportCleanup;
 import dev.products.exports.ExportFiles;
 import dev.products.exports.ProductExport;
@@ -107,6 +108,7 @@ public final class App {
           + "tokens end with the process and are not shared between instances)");
     }
     List<String> deployed = new ArrayList<>();
+    LiveConnections liveConnections = new LiveConnections();
     return deploy(vertx, deployed, () -> new RepositoryVerticle(config, database.url(), schemaVersion), instances)
         .compose(v -> deploy(vertx, deployed, () -> new RateLimitVerticle(redis.url(), config.redis()), 1))
         .compose(v -> deploy(vertx, deployed,
@@ -114,8 +116,8 @@ public final class App {
         .compose(v -> deploy(vertx, deployed, () -> new JobVerticle(database.url(), config.jobs(), jobHandlers,
             recurringTasks(config), errors), 1))
         .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt()))
-        .compose(jwtKeys -> deploy(vertx, deployed, () -> new HttpVerticle(config, lifecycle, jwtKeys, observability),
-            instances))
+        .compose(jwtKeys -> deploy(vertx, deployed,
+            () -> new HttpVerticle(config, lifecycle, jwtKeys, observability, liveConnections), instances))
         .compose(v -> AdminBootstrap.run(vertx, config))
         .map(v -> {
           LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",

@@ -21,6 +21,11 @@ public final class BusClient {
     this.eventBus = eventBus;
   }
 
+  /** To every consumer of the address, on every node of a cluster. */
+  public void publish(String address, JsonObject body) {
+    eventBus.publish(address, body);
+  }
+
   public Future<JsonObject> request(RoutingContext rc, String address, JsonObject body) {
     DeliveryOptions options = LocalJsonCodec.options()
         .setSendTimeout(TIMEOUT_MS)

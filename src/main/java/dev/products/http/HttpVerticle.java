@@ -2,6 +2,9 @@ package dev.products.http;
 
 import dev.products.Lifecycle;
 import dev.products.auth.AccessTokens;
+import dev.products.http.live.LiveConnections;
+import dev.products.http.live.LiveUpdates;
+import dev.products.http.live.SocketAuthentication;
 import dev.products.auth.PasswordHasher;
 import dev.products.config.AppConfig;
 import dev.products.Observability;
@@ -13,6 +16,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +29,15 @@ public final class HttpVerticle extends VerticleBase {
   private final Lifecycle lifecycle;
   private final JWTAuthOptions jwtKeys;
   private final Observability observability;
+  private final LiveConnections liveConnections;
   private HttpServer server;
+  private LiveUpdates live;
   private HttpServer managementServer;
   private PasswordHasher passwords;
 
-  public HttpVerticle(AppConfig config, Lifecycle lifecycle, JWTAuthOptions jwtKeys, Observability observability) {
+  public HttpVerticle(AppConfig config, Lifecycle lifecycle, JWTAuthOptions jwtKeys, Observability observability,
+      LiveConnections liveConnections) {
+    this.liveConnections = liveConnections;
     this.config = config;
     this.lifecycle = lifecycle;
     this.jwtKeys = jwtKeys;
@@ -40,14 +48,22 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     passwords = new PasswordHasher(vertx);
     RateLimits rateLimits = new RateLimits(vertx.eventBus(), config.rateLimits().window(), observability.business());
-    HttpServices services = new HttpServices(passwords, AccessTokens.create(vertx, config.jwt(), jwtKeys),
-        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()), observability);
-    return ApiRouter.create(vertx, config, lifecycle, services).compose(router -> {
+    AccessTokens accessTokens = AccessTokens.create(vertx, config.jwt(), jwtKeys);
+    live = new LiveUpdates(vertx, config.live(), new SocketAuthentication(vertx, accessTokens), liveConnections);
+    HttpServices services = new HttpServices(passwords, accessTokens,
+        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()), observability, live);
+    return live.start().compose(v -> ApiRouter.create(vertx, config, lifecycle, services)).compose(router -> {
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.httpHost())
           .setPort(config.httpPort())
           .setCompressionSupported(true)
-          .setTcpNoDelay(true);
+          .setTcpNoDelay(true)
+          .setWebSocketSubProtocols(List.of(LiveUpdates.SUBPROTOCOL))
+          // Clients only send small control messages; anything larger is not ours to buffer.
+          .setMaxWebSocketFrameSize(16 * 1024)
+          .setMaxWebSocketMessageSize(16 * 1024)
+          // A peer that does not answer our close frame (a dead one, typically) loses its connection after this.
+          .setWebSocketClosingTimeout(3);
       if (config.edge().tls()) {
         options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
             .setCertPath(config.edge().tlsCertPath().toString())
@@ -72,9 +88,10 @@ public final class HttpVerticle extends VerticleBase {
   /** Stops accepting at once; requests in flight get up to SHUTDOWN_TIMEOUT to finish. */
   @Override
   public Future<?> stop() {
-    Future<Void> drained = server == null
+    Future<Void> socketsClosed = live == null ? Future.succeededFuture() : live.close();
+    Future<Void> drained = socketsClosed.compose(v -> server == null
         ? Future.succeededFuture()
-        : server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        : server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS));
     return drained
         .eventually(() -> managementServer == null ? Future.succeededFuture() : managementServer.close())
         .eventually(() -> passwords == null ? Future.succeededFuture() : passwords.close());

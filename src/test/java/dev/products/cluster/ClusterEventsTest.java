@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.products.bus.ProductEvents;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
+import dev.products.support.LiveClient;
 import dev.products.support.Products;
 import dev.products.support.TestCluster;
 import io.vertx.core.json.JsonObject;
@@ -21,11 +22,15 @@ class ClusterEventsTest {
 
   private static TestCluster cluster;
   private static HttpClientSupport writerOnA;
+  private static String writerEmail;
 
   @BeforeAll
   static void start() {
     cluster = TestCluster.start(2, new JsonObject());
-    writerOnA = Accounts.newUser(cluster.app(0).http());
+    writerEmail = Accounts.uniqueEmail();
+    Accounts.register(cluster.app(0).http(), writerEmail);
+    writerOnA = cluster.app(0).http().as(
+        Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD).getString("access_token"));
   }
 
   @AfterAll
@@ -67,6 +72,19 @@ class ClusterEventsTest {
         .filter(e -> e.getLong("id") == id).findFirst().orElse(null), e -> e != null);
     assertThat(deletedEvent.getInteger("version")).isEqualTo(2);
     assertThat(deletedEvent.getValue("product")).isNull();
+  }
+
+  @Test
+  void aWebSocketSubscriberOnOneNodeSeesWritesMadeOnTheOther() {
+    String token = Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD).getString("access_token");
+    try (LiveClient live = LiveClient.connect(cluster.node(1), cluster.app(1).port(), token)) {
+      live.nextOfType("ready", Duration.ofSeconds(10));
+
+      long id = writerOnA.postJson("/products", Products.valid("Seen on B")).json().getLong("id");
+
+      JsonObject event = live.nextOfType(ProductEvents.CREATED, Duration.ofSeconds(10));
+      assertThat(event.getLong("id")).isEqualTo(id);
+    }
   }
 
   @Test

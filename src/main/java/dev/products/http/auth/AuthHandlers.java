@@ -5,6 +5,7 @@ import dev.products.auth.AuthUser;
 import dev.products.auth.PasswordHasher;
 import dev.products.auth.RefreshTokens;
 import dev.products.bus.BusFailure;
+import dev.products.bus.SessionEvents;
 import dev.products.bus.TokensBus;
 import dev.products.bus.UsersBus;
 import dev.products.config.JwtConfig;
@@ -119,7 +120,11 @@ public final class AuthHandlers {
       revoke.put("refresh_token_hash", RefreshTokens.hash(refreshToken));
     }
     bus.request(rc, TokensBus.REVOKE, revoke)
-        .onSuccess(done -> rc.response().setStatusCode(204).end())
+        .onSuccess(done -> {
+          // Live sockets opened with this token close now, on whichever node holds them.
+          bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(user.id(), user.jti()));
+          rc.response().setStatusCode(204).end();
+        })
         .onFailure(rc::fail);
   }
 

@@ -2,9 +2,11 @@ package dev.products.http.users;
 
 import dev.products.auth.AuthUser;
 import dev.products.bus.ProductsBus;
+import dev.products.bus.SessionEvents;
 import dev.products.bus.UsersBus;
 import dev.products.http.BusClient;
 import dev.products.http.Responses;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
@@ -39,9 +41,14 @@ public final class UserHandlers {
   public void update(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     long id = request.getPathParameters().get("id").getLong();
-    bus.request(rc, UsersBus.UPDATE, new io.vertx.core.json.JsonObject()
-            .put("id", id).put("changes", request.getBody().getJsonObject()))
-        .onSuccess(user -> Responses.json(rc, 200, user))
+    JsonObject changes = request.getBody().getJsonObject();
+    bus.request(rc, UsersBus.UPDATE, new JsonObject().put("id", id).put("changes", changes))
+        .onSuccess(user -> {
+          if (Boolean.TRUE.equals(changes.getBoolean("disabled"))) {
+            bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(id, null));
+          }
+          Responses.json(rc, 200, user);
+        })
         .onFailure(rc::fail);
   }
 }
