@@ -11,7 +11,9 @@ import dev.products.http.docs.DocsRoutes;
 import dev.products.http.exports.ExportHandlers;
 import dev.products.http.jobs.JobStatusHandlers;
 import dev.products.http.jobs.JobViews;
+import dev.products.http.live.EventBusBridge;
 import dev.products.http.live.LiveUpdates;
+import dev.products.http.live.SocketAuthentication;
 import dev.products.http.edge.ClientAddress;
 import dev.products.http.edge.EdgeHandlers;
 import dev.products.http.health.HealthHandlers;
@@ -125,6 +127,8 @@ public final class ApiRouter {
     Router router = builder.createRouter();
     // WebSockets are outside what OpenAPI describes: asyncapi.yaml documents this one.
     router.get(LiveUpdates.PATH).handler(services.live()::upgrade);
+    router.route(EventBusBridge.PATH + "/*")
+        .subRouter(EventBusBridge.create(vertx, new SocketAuthentication(vertx, services.accessTokens())));
     DocsRoutes.mount(router, contractText);
 
     ProblemHandler problems = new ProblemHandler(services.observability().errors(), accessLog::routeTemplate);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.bus.ProductEvents;
 import dev.products.support.Accounts;
+import dev.products.support.BridgeClient;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.LiveClient;
 import dev.products.support.Products;
@@ -84,6 +85,22 @@ class ClusterEventsTest {
 
       JsonObject event = live.nextOfType(ProductEvents.CREATED, Duration.ofSeconds(10));
       assertThat(event.getLong("id")).isEqualTo(id);
+    }
+  }
+
+  @Test
+  void aBridgeConsumerOnOneNodeSeesWritesMadeOnTheOther() {
+    String token = Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD).getString("access_token");
+    try (BridgeClient bridge = BridgeClient.connect(cluster.node(1), cluster.app(1).port())) {
+      bridge.register(ProductEvents.UPDATED, token);
+      long id = writerOnA.postJson("/products", Products.valid("Bridged across")).json().getLong("id");
+      assertThat(bridge.next("err", Duration.ofMillis(500))).isNull();
+
+      writerOnA.patchJson("/products/" + id, new JsonObject().put("stock", 4));
+
+      JsonObject received = bridge.next("rec", Duration.ofSeconds(10));
+      assertThat(received.getJsonObject("body").getLong("id")).isEqualTo(id);
+      assertThat(received.getJsonObject("body").getJsonObject("product").getInteger("stock")).isEqualTo(4);
     }
   }
 

@@ -1,0 +1,50 @@
+package dev.products.http.live;
+
+import dev.products.bus.ProductEvents;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+
+/**
+ * The SockJS event bus bridge at {@code /eventbus}, for browser and script consumers: out, only
+ * the public product event addresses; in, nothing. Registering for an address takes a valid
+ * access token in the register message's headers ({@code authorization: Bearer <token>}),
+ * checked like any bearer token (signature, expiry, account, revocation).
+ */
+public final class EventBusBridge {
+
+  public static final String PATH = "/eventbus";
+
+  private EventBusBridge() {}
+
+  public static Router create(Vertx vertx, SocketAuthentication authentication) {
+    SockJSBridgeOptions options = new SockJSBridgeOptions()
+        .setPingTimeout(60_000)
+        // One client holding thousands of registrations is not a subscriber but a leak.
+        .setMaxHandlersPerSocket(10)
+        .setMaxAddressLength(64);
+    ProductEvents.ADDRESSES.forEach(address -> options.addOutboundPermitted(new PermittedOptions().setAddress(address)));
+    return SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false))
+        .bridge(options, event -> guard(event, authentication));
+  }
+
+  private static void guard(BridgeEvent event, SocketAuthentication authentication) {
+    if (event.type() != BridgeEventType.REGISTER) {
+      // Sends and publishes are refused by the (empty) inbound list before they get here.
+      event.complete(true);
+      return;
+    }
+    JsonObject headers = event.getRawMessage() == null ? null : event.getRawMessage().getJsonObject("headers");
+    String authorization = headers == null ? null : headers.getString("authorization");
+    String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).trim()
+        : null;
+    authentication.authenticate(token).onComplete(result -> event.complete(result.succeeded()));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.products.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.products.bus.ProductEvents;
+import dev.products.bus.ProductsBus;
+import dev.products.support.Accounts;
+import dev.products.support.BridgeClient;
+import dev.products.support.Products;
+import dev.products.support.TestApp;
+import dev.products.support.TestDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The SockJS event bus bridge: product events out to authenticated consumers, nothing in. */
+class EventBusBridgeTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static Vertx vertx;
+  private static TestApp app;
+  private static String token;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    app = TestApp.start(vertx);
+    String email = Accounts.uniqueEmail();
+    Accounts.register(app.http(), email);
+    token = Accounts.login(app.http(), email, Accounts.PASSWORD).getString("access_token");
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+    vertx.close().await();
+  }
+
+  @Test
+  void anAuthenticatedConsumerReceivesProductEvents() {
+    try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
+      bridge.register(ProductEvents.CREATED, token);
+      // Registration is asynchronous; a write a moment later is the first thing it may see.
+      assertThat(bridge.next("err", Duration.ofMillis(500))).isNull();
+
+      long id = app.http().as(token).postJson("/products", Products.valid("Bridged")).json().getLong("id");
+
+      JsonObject received = bridge.next("rec", WAIT);
+      assertThat(received.getString("address")).isEqualTo(ProductEvents.CREATED);
+      assertThat(received.getJsonObject("body").getLong("id")).isEqualTo(id);
+    }
+  }
+
+  @Test
+  void registeringWithoutAValidTokenIsRefused() {
+    try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
+      bridge.register(ProductEvents.CREATED, null);
+      assertThat(bridge.next("err", WAIT).getString("body")).isEqualTo("rejected");
+
+      bridge.register(ProductEvents.UPDATED, "forged.token.value");
+      assertThat(bridge.next("err", WAIT).getString("body")).isEqualTo("rejected");
+    }
+  }
+
+  @Test
+  void internalAddressesCannotBeListenedTo() {
+    try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
+      bridge.register("sessions.revoked", token);
+
+      assertThat(bridge.next("err", WAIT).getString("body")).isEqualTo("access_denied");
+    }
+  }
+
+  @Test
+  void nothingCanBeSentInThroughTheBridge() {
+    long before = TestDatabase.count("SELECT count(*) FROM products");
+    try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
+      bridge.send(ProductsBus.CREATE, new JsonObject().put("product", Products.valid("Smuggled")));
+
+      assertThat(bridge.next("err", WAIT).getString("body")).isEqualTo("access_denied");
+    }
+    assertThat(TestDatabase.count("SELECT count(*) FROM products")).isEqualTo(before);
+  }
+}
