@@ -28,6 +28,11 @@ public final class HttpClientSupport {
     this.bearer = bearer;
   }
 
+  /** The access token this client sends, or null. */
+  public String bearer() {
+    return bearer;
+  }
+
   /** The same client, sending {@code Authorization: Bearer token} on every request. */
   public HttpClientSupport as(String token) {
     return new HttpClientSupport(client, token);

@@ -33,8 +33,10 @@ public final class TestCluster implements AutoCloseable {
     Future.all(starting).await();
     List<Vertx> nodes = starting.stream().map(Future::result).toList();
     List<TestApp> apps = new ArrayList<>();
+    // One deployment: every node shares the Redis keys (counters, cache), as real replicas do.
+    JsonObject shared = new JsonObject().put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix()).mergeIn(settings);
     for (Vertx node : nodes) {
-      apps.add(TestApp.start(node, settings.copy().put("HTTP_PORT", TestApp.freePort())));
+      apps.add(TestApp.start(node, shared.copy().put("HTTP_PORT", TestApp.freePort())));
     }
     return new TestCluster(nodes, apps);
   }

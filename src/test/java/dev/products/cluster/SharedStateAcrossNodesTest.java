@@ -1,0 +1,76 @@
+package dev.products.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.products.support.Accounts;
+import dev.products.support.HttpClientSupport;
+import dev.products.support.Products;
+import dev.products.support.TestCluster;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three clustered nodes behave as one service for the state they share: the rate limit counts
+ * requests to any node, and a write on one node is never read stale from another's cache.
+ * (Recurring tasks running once per period across instances: RecurringTasksTest.)
+ */
+class SharedStateAcrossNodesTest {
+
+  private static TestCluster cluster;
+
+  @BeforeAll
+  static void start() {
+    cluster = TestCluster.start(3, new JsonObject().put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 4));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void theLoginLimitCountsAttemptsOnEveryNode() {
+    String email = Accounts.uniqueEmail();
+    Accounts.register(cluster.app(0).http(), email);
+    List<Integer> statuses = new ArrayList<>();
+
+    for (int attempt = 0; attempt < 6; attempt++) {
+      HttpClientSupport node = cluster.app(attempt % 3).http();
+      statuses.add(node.postForm("/auth/token", io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+          .add("username", email).add("password", "wrong-password")).status());
+    }
+
+    assertThat(statuses).containsExactly(401, 401, 401, 401, 429, 429);
+  }
+
+  @Test
+  void aWriteOnOneNodeIsNeverReadStaleOnTheOthers() {
+    HttpClientSupport writer = Accounts.newUser(cluster.app(0).http());
+    long id = writer.postJson("/products", Products.valid("Shared")).json().getLong("id");
+    for (int node = 0; node < 3; node++) {
+      // Fills the shared cache, from every node.
+      assertThat(cluster.app(node).http().get("/products/" + id).json().getInteger("version")).isEqualTo(1);
+    }
+
+    for (int round = 0; round < 5; round++) {
+      int writeNode = round % 3;
+      JsonObject written = cluster.app(writeNode).http().as(token(writer)).patchJson("/products/" + id,
+          new JsonObject().put("stock", round)).json();
+      for (int node = 0; node < 3; node++) {
+        JsonObject read = cluster.app(node).http().get("/products/" + id).json();
+        assertThat(read.getInteger("version")).as("read on node %d after a write on node %d", node, writeNode)
+            .isEqualTo(written.getInteger("version"));
+      }
+    }
+  }
+
+  private static String token(HttpClientSupport client) {
+    return client.bearer();
+  }
+}
