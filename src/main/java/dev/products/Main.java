@@ -43,19 +43,27 @@ public final class Main {
           if (!config.cluster().enabled()) {
             return serve(bootstrap, config);
           }
-          // The configuration says how to join; the instance that serves is the clustered one.
-          return bootstrap.close()
-              .compose(closed -> ClusteredVertx.start(MetricsSetup.vertxOptions(), config.cluster()))
-              .compose(clustered -> serve(clustered, config));
+          // The configuration says how to join; the instance that serves is the clustered one. It
+          // starts from a plain thread: this callback runs on the bootstrap instance being closed.
+          bootstrap.close().onComplete(closed -> new Thread(() -> joinAndServe(config), "cluster-start").start());
+          return Future.succeededFuture();
         })
-        .onFailure(failure -> {
-          if (failure instanceof ConfigException) {
-            LOG.error("Configuration error: {}", failure.getMessage());
-            System.exit(2);
-          }
-          LOG.error("Start failed: {}", failure.getMessage(), failure);
-          System.exit(1);
-        });
+        .onFailure(Main::startFailed);
+  }
+
+  private static void joinAndServe(AppConfig config) {
+    ClusteredVertx.start(MetricsSetup.vertxOptions(), config.cluster())
+        .compose(clustered -> serve(clustered, config))
+        .onFailure(Main::startFailed);
+  }
+
+  private static void startFailed(Throwable failure) {
+    if (failure instanceof ConfigException) {
+      LOG.error("Configuration error: {}", failure.getMessage());
+      System.exit(2);
+    }
+    LOG.error("Start failed: {}", failure.getMessage(), failure);
+    System.exit(1);
   }
 
   private static Future<Void> serve(Vertx vertx, AppConfig config) {

@@ -37,6 +37,9 @@ public final class ClusteredVertx {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // A member that stops answering (killed, partitioned) is dropped within seconds, not the default minute.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
     config.getNetworkConfig()
         .setPort(cluster.port())
         .setPortAutoIncrement(false)

@@ -16,7 +16,9 @@ public final class Migrations {
   private Migrations() {}
 
   private static Flyway flyway(DatabaseUrl url) {
-    return Flyway.configure()
+    // Our class loader, not the calling thread's: threads started by Hazelcast (clustered mode) carry
+    // one that cannot see the JDBC driver or the migrations.
+    return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations(LOCATION)
         .connectRetries(3)

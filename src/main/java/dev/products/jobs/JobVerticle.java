@@ -37,7 +37,8 @@ public final class JobVerticle extends VerticleBase {
   private final Map<String, JobHandler> handlers;
   private final Map<String, Duration> recurring;
   private final ErrorTracking errors;
-  private final String worker = "worker-" + UUID.randomUUID();
+  /** Names the process, so an operator (or a test) can tell which instance holds a job. */
+  private final String worker = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
   private Pool pool;
   private PgSubscriber subscriber;
   private JobStore store;

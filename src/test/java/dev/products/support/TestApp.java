@@ -91,6 +91,11 @@ public final class TestApp implements AutoCloseable {
     return app;
   }
 
+  /** A client of a service started elsewhere (another process) on this port. */
+  public static HttpClientSupport httpClient(Vertx vertx, int port) {
+    return new HttpClientSupport(vertx, port);
+  }
+
   public HttpClientSupport http() {
     return new HttpClientSupport(vertx, port);
   }

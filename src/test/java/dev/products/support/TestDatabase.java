@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -72,6 +73,18 @@ public final class TestDatabase {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The first column of the first row as text, or null when there is no row. */
+  public static String string(String sql) {
+    DatabaseUrl target = url();
+    try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+         Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery(sql)) {
+      return rows.next() ? rows.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
     }
   }
 
