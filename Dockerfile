@@ -14,7 +14,7 @@ RUN mvn -B -q -e dependency:go-offline
 COPY src ./src
 COPY conf ./conf
 COPY db ./db
-COPY openapi.yaml ./
+COPY openapi.yaml asyncapi.yaml ./
 RUN mvn -B -q package -DskipTests
 
 # --- runtime stage: a slim JRE 17 and only what the service needs -----------

@@ -49,20 +49,22 @@ import java.util.Map;
 public final class ApiRouter {
 
   public static final String CONTRACT_PATH = "openapi.yaml";
+  public static final String EVENTS_CONTRACT_PATH = "asyncapi.yaml";
   static final String SECURITY_SCHEME = "OAuth2PasswordBearer";
 
   private ApiRouter() {}
 
   public static Future<Router> create(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services) {
+    Future<Buffer> events = vertx.fileSystem().readFile(EVENTS_CONTRACT_PATH);
     return vertx.fileSystem().readFile(CONTRACT_PATH).compose(text -> {
       JsonObject published = ContractDocument.parse(text.toString(StandardCharsets.UTF_8));
       return OpenAPIContract.from(vertx, ValidatorContract.adapt(published, SECURITY_SCHEME))
-          .map(contract -> build(vertx, config, lifecycle, services, contract, text));
+          .compose(contract -> events.map(eventsText -> build(vertx, config, lifecycle, services, contract, text, eventsText)));
     });
   }
 
   private static Router build(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services,
-      OpenAPIContract contract, Buffer contractText) {
+      OpenAPIContract contract, Buffer contractText, Buffer eventsText) {
     RouterBuilder builder = RouterBuilder.create(vertx, CachedValidatorsContract.of(contract),
         RequestExtractor.withBodyHandler());
     // Order matters (vertx-web enforces it): platform handlers, then security policies, then the body.
@@ -129,7 +131,7 @@ public final class ApiRouter {
     router.get(LiveUpdates.PATH).handler(services.live()::upgrade);
     router.route(EventBusBridge.PATH + "/*")
         .subRouter(EventBusBridge.create(vertx, new SocketAuthentication(vertx, services.accessTokens())));
-    DocsRoutes.mount(router, contractText);
+    DocsRoutes.mount(router, contractText, eventsText);
 
     ProblemHandler problems = new ProblemHandler(services.observability().errors(), accessLog::routeTemplate);
     router.route().failureHandler(problems);

@@ -6,7 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The contract at {@code /openapi.yaml} and Swagger UI at {@code /docs}, both served from the jar
+ * The contract at {@code /openapi.yaml}, the event contract at {@code /asyncapi.yaml} (linked from
+ * the API description) and Swagger UI at {@code /docs}, all served from the jar
  * so the docs work offline. Our page and initializer come first; the rest is the Swagger UI webjar.
  */
 public final class DocsRoutes {
@@ -16,10 +17,14 @@ public final class DocsRoutes {
 
   private DocsRoutes() {}
 
-  public static void mount(Router router, Buffer contract) {
+  /** @param events {@code asyncapi.yaml}: the event contract of the bridge, the WebSocket and the cluster */
+  public static void mount(Router router, Buffer contract, Buffer events) {
     router.get("/openapi.yaml").handler(rc -> rc.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .end(contract));
+    router.get("/asyncapi.yaml").handler(rc -> rc.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .end(events));
     // vertx-web matches "/docs" and "/docs/" alike; only the bare path is redirected.
     router.get("/docs").handler(rc -> {
       if (rc.request().path().equals("/docs")) {
