@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class JobVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobVerticle.class);
+  /** Cluster-wide lock names of the recurring tasks: {@code products.recurring.<kind>}. */
+  public static final String RECURRING_LOCK_PREFIX = "products.recurring.";
 
   private final DatabaseUrl databaseUrl;
   private final JobsConfig config;
@@ -162,7 +164,7 @@ public final class JobVerticle extends VerticleBase {
     try {
       outcome = handler == null
           ? Future.failedFuture("no handler for job kind " + job.kind() + " on this instance")
-          : handler.run(job);
+          : recurring.containsKey(job.kind()) ? exclusively(job, handler) : handler.run(job);
     } catch (RuntimeException e) {
       outcome = Future.failedFuture(e);
     }
@@ -174,6 +176,21 @@ public final class JobVerticle extends VerticleBase {
           running--;
           claimDue();
         });
+  }
+
+  /**
+   * A recurring task also runs under a cluster-wide lock (Vert.x shared data: Hazelcast when
+   * clustered). The jobs table already keeps one run waiting or running; the lock covers the one
+   * gap a lease leaves: a holder stalled past its lease (a long GC pause, a partition) while
+   * another node claims the run again. The newcomer then fails the attempt and retries later.
+   */
+  private Future<JsonObject> exclusively(Job job, JobHandler handler) {
+    return vertx.sharedData().getLockWithTimeout(RECURRING_LOCK_PREFIX + job.kind(), 1_000)
+        .recover(busy -> Future.failedFuture("another instance is still running " + job.kind()))
+        .compose(lock -> handler.run(job).eventually(() -> {
+          lock.release();
+          return Future.succeededFuture();
+        }));
   }
 
   private Future<Void> failed(Job job, Throwable failure) {

@@ -1,12 +1,18 @@
 package dev.products.cluster;
 
+import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.products.database.Migrations;
+import dev.products.jobs.JobVerticle;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.Products;
 import dev.products.support.TestCluster;
+import dev.products.support.TestDatabase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Lock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three clustered nodes behave as one service for the state they share: the rate limit counts
- * requests to any node, and a write on one node is never read stale from another's cache.
- * (Recurring tasks running once per period across instances: RecurringTasksTest.)
+ * requests to any node, a write on one node is never read stale from another's cache, and a
+ * recurring task honours its cluster-wide lock wherever it is held. (Once per period across
+ * instances: RecurringTasksTest.)
  */
 class SharedStateAcrossNodesTest {
 
@@ -24,7 +31,17 @@ class SharedStateAcrossNodesTest {
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start(3, new JsonObject().put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 4));
+    Migrations.migrate(TestDatabase.url());
+    // Runs offered by earlier tests' instances (hourly) would hold back this cluster's.
+    TestDatabase.execute("DELETE FROM jobs WHERE singleton IS NOT NULL");
+    cluster = TestCluster.start(3, new JsonObject()
+        .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 4)
+        .put("JOB_CONCURRENCY", 1)
+        .put("JOB_POLL_INTERVAL", "100ms")
+        .put("JOB_BACKOFF_BASE", "100ms")
+        .put("JOB_BACKOFF_MAX", "200ms")
+        .put("JOB_MAX_ATTEMPTS", 100)
+        .put("EXPORT_CLEANUP_INTERVAL", "200ms"));
   }
 
   @AfterAll
@@ -68,6 +85,28 @@ class SharedStateAcrossNodesTest {
             .isEqualTo(written.getInteger("version"));
       }
     }
+  }
+
+  @Test
+  void aRecurringTaskDoesNotRunWhileItsClusterWideLockIsHeldOnAnotherNode() throws InterruptedException {
+    String runs = "SELECT count(*) FROM jobs WHERE singleton = 'export-cleanup' AND state = 'succeeded'";
+    eventually(Duration.ofSeconds(10), () -> TestDatabase.count(runs), count -> count > 0);
+
+    Lock held = cluster.node(2).sharedData()
+        .getLockWithTimeout(JobVerticle.RECURRING_LOCK_PREFIX + "export-cleanup", 10_000).await();
+    long before;
+    try {
+      Thread.sleep(500);
+      before = TestDatabase.count(runs);
+      Thread.sleep(1_500);
+
+      assertThat(TestDatabase.count(runs)).as("runs while the lock is held elsewhere").isEqualTo(before);
+      assertThat(TestDatabase.string("SELECT last_error FROM jobs WHERE singleton = 'export-cleanup'"
+          + " AND state IN ('queued', 'running', 'failed')")).contains("still running export-cleanup");
+    } finally {
+      held.release();
+    }
+    eventually(Duration.ofSeconds(10), () -> TestDatabase.count(runs), count -> count > before);
   }
 
   private static String token(HttpClientSupport client) {
