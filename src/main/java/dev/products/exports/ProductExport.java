@@ -5,6 +5,7 @@ import dev.products.bus.ProductsBus;
 import dev.products.jobs.Job;
 import dev.products.jobs.JobHandler;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -87,25 +88,43 @@ public final class ProductExport implements JobHandler {
     }
 
     Future<JsonObject> run() {
-      return write(CsvRows.header()).compose(v -> pagesAfter(0));
+      Promise<JsonObject> done = Promise.promise();
+      write(CsvRows.header()).onSuccess(v -> pageAfter(0, done)).onFailure(done::fail);
+      return done.future();
     }
 
-    private Future<JsonObject> pagesAfter(long afterId) {
-      return request(ProductsBus.EXPORT_PAGE, ProductsBus.exportPage(ownerId, afterId, PAGE_SIZE)).compose(page -> {
-        JsonArray items = page.getJsonArray("items");
-        if (items.isEmpty()) {
-          return Future.succeededFuture(summary());
-        }
-        StringBuilder csv = new StringBuilder(items.size() * 128);
-        for (int i = 0; i < items.size(); i++) {
-          CsvRows.append(csv, items.getJsonObject(i));
-        }
-        rows += items.size();
-        long lastId = items.getJsonObject(items.size() - 1).getLong("id");
-        return write(csv.toString())
-            .compose(v -> job.progress().report(progress(rows, Math.max(rows, total))))
-            .compose(v -> items.size() < PAGE_SIZE ? Future.succeededFuture(summary()) : pagesAfter(lastId));
-      });
+    /**
+     * One page, then the next from its callback: a loop, not a chain of nested futures, which
+     * would keep every page (and its products) reachable until the whole export ends.
+     */
+    private void pageAfter(long afterId, Promise<JsonObject> done) {
+      request(ProductsBus.EXPORT_PAGE, ProductsBus.exportPage(ownerId, afterId, PAGE_SIZE))
+          .compose(this::writePage)
+          .onSuccess(next -> {
+            if (next < 0) {
+              done.complete(summary());
+            } else {
+              pageAfter(next, done);
+            }
+          })
+          .onFailure(done::fail);
+    }
+
+    /** @return the id to continue after, or -1 when this was the last page */
+    private Future<Long> writePage(JsonObject page) {
+      JsonArray items = page.getJsonArray("items");
+      if (items.isEmpty()) {
+        return Future.succeededFuture(-1L);
+      }
+      StringBuilder csv = new StringBuilder(items.size() * 128);
+      for (int i = 0; i < items.size(); i++) {
+        CsvRows.append(csv, items.getJsonObject(i));
+      }
+      rows += items.size();
+      long next = items.size() < PAGE_SIZE ? -1 : items.getJsonObject(items.size() - 1).getLong("id");
+      return write(csv.toString())
+          .compose(v -> job.progress().report(progress(rows, Math.max(rows, total))))
+          .map(next);
     }
 
     private JsonObject summary() {

@@ -63,7 +63,7 @@ class ClusterFailureTest {
 
     void start() throws IOException {
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-XX:+UseSerialGC", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=/tmp", "-cp", System.getProperty("java.class.path"), "dev.products.Main");
+          "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.products.Main");
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(workDir.toFile())
           .redirectErrorStream(true)
