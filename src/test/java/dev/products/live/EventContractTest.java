@@ -30,12 +30,13 @@ class EventContractTest {
   private static Vertx vertx;
   private static TestApp app;
   private static Validator productEvent;
+  private static JsonObject asyncapi;
 
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
     app = TestApp.start(vertx);
-    JsonObject asyncapi = ContractDocument.parse(Files.readString(Path.of("asyncapi.yaml")));
+    asyncapi = ContractDocument.parse(Files.readString(Path.of("asyncapi.yaml")));
     JsonObject schemas = asyncapi.getJsonObject("components").getJsonObject("schemas");
     // The payload schema on its own, its reference to Product pointed at a local definition.
     JsonObject schema = new JsonObject(schemas.getJsonObject("ProductEvent").encode()
@@ -66,6 +67,20 @@ class EventContractTest {
     for (JsonObject event : published) {
       OutputUnit result = productEvent.validate(event);
       assertThat(result.getValid()).as("%s: %s", event.encode(), result.getErrors()).isTrue();
+    }
+  }
+
+  @Test
+  void theDocumentedExamplesOfEveryProductEventValidateToo() {
+    JsonObject messages = asyncapi.getJsonObject("components").getJsonObject("messages");
+    for (String name : List.of("ProductCreated", "ProductUpdated", "ProductDeleted")) {
+      var examples = messages.getJsonObject(name).getJsonArray("examples");
+      assertThat(examples).as(name).isNotEmpty();
+      for (int i = 0; i < examples.size(); i++) {
+        JsonObject payload = examples.getJsonObject(i).getJsonObject("payload");
+        OutputUnit result = productEvent.validate(payload);
+        assertThat(result.getValid()).as("%s example %d: %s", name, i, result.getErrors()).isTrue();
+      }
     }
   }
 
