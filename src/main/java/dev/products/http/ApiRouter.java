@@ -13,7 +13,6 @@ import dev.products.http.jobs.JobStatusHandlers;
 import dev.products.http.jobs.JobViews;
 import dev.products.http.live.EventBusBridge;
 import dev.products.http.live.LiveUpdates;
-import dev.products.http.live.SocketAuthentication;
 import dev.products.http.edge.ClientAddress;
 import dev.products.http.edge.EdgeHandlers;
 import dev.products.http.health.HealthHandlers;
@@ -130,7 +129,7 @@ public final class ApiRouter {
     // WebSockets are outside what OpenAPI describes: asyncapi.yaml documents this one.
     router.get(LiveUpdates.PATH).handler(services.live()::upgrade);
     router.route(EventBusBridge.PATH + "/*")
-        .subRouter(EventBusBridge.create(vertx, new SocketAuthentication(vertx, services.accessTokens())));
+        .subRouter(EventBusBridge.create(vertx, services.socketAuthentication()));
     DocsRoutes.mount(router, contractText, eventsText);
 
     ProblemHandler problems = new ProblemHandler(services.observability().errors(), accessLog::routeTemplate);

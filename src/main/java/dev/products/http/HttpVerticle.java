@@ -49,9 +49,11 @@ public final class HttpVerticle extends VerticleBase {
     passwords = new PasswordHasher(vertx);
     RateLimits rateLimits = new RateLimits(vertx.eventBus(), config.rateLimits().window(), observability.business());
     AccessTokens accessTokens = AccessTokens.create(vertx, config.jwt(), jwtKeys);
-    live = new LiveUpdates(vertx, config.live(), new SocketAuthentication(vertx, accessTokens), liveConnections);
+    SocketAuthentication socketAuthentication = new SocketAuthentication(vertx, accessTokens);
+    live = new LiveUpdates(vertx, config.live(), socketAuthentication, liveConnections);
     HttpServices services = new HttpServices(passwords, accessTokens,
-        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()), observability, live);
+        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()), observability,
+        socketAuthentication, live);
     return live.start().compose(v -> ApiRouter.create(vertx, config, lifecycle, services)).compose(router -> {
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.httpHost())

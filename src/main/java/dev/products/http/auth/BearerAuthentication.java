@@ -6,7 +6,6 @@ import dev.products.bus.UsersBus;
 import dev.products.http.BusClient;
 import dev.products.logging.LogContext;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -41,32 +40,22 @@ public final class BearerAuthentication {
 
   private void currentUser(RoutingContext rc) {
     User user = rc.user();
-    JsonObject claims = user == null ? null : user.attributes().getJsonObject("accessToken");
-    long userId;
+    AuthUser holder;
     try {
-      userId = Long.parseLong(claims.getString("sub"));
-      java.util.UUID.fromString(claims.getString("jti"));
-    } catch (RuntimeException malformed) {
-      refuse(rc, "the token does not name a user");
+      holder = AccountState.holder(user == null ? null : user.attributes().getJsonObject("accessToken"));
+    } catch (AccountState.Refused refused) {
+      refuse(rc, refused.getMessage());
       return;
     }
-    String jti = claims.getString("jti");
-    long expiresAt = claims.getLong("exp", 0L);
-    bus.request(rc, UsersBus.AUTH_STATE, UsersBus.authState(userId, jti))
-        .onSuccess(state -> {
-          if (state.getBoolean("revoked")) {
-            refuse(rc, "the token has been revoked");
-          } else if (state.getBoolean("disabled")) {
-            refuse(rc, "the account is disabled");
-          } else {
-            new AuthUser(userId, state.getString("role"), jti, expiresAt).attachTo(rc);
-            LogContext.put(LogContext.USER_ID, String.valueOf(userId));
-            rc.next();
-          }
+    AccountState.judge(bus.request(rc, UsersBus.AUTH_STATE, UsersBus.authState(holder.id(), holder.jti())), holder)
+        .onSuccess(current -> {
+          current.attachTo(rc);
+          LogContext.put(LogContext.USER_ID, String.valueOf(current.id()));
+          rc.next();
         })
         .onFailure(failure -> {
-          if (failure instanceof io.vertx.core.eventbus.ReplyException reply && reply.failureCode() == 404) {
-            refuse(rc, "the account no longer exists");
+          if (failure instanceof AccountState.Refused refused) {
+            refuse(rc, refused.getMessage());
           } else {
             rc.fail(failure);
           }

@@ -2,6 +2,7 @@ package dev.products.http.live;
 
 import dev.products.auth.AuthUser;
 import dev.products.config.LiveConfig;
+import dev.products.http.auth.AccountState;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -177,7 +178,7 @@ final class LiveSocket {
       return;
     }
     authentication.stillValid(user).onComplete(result -> {
-      if (result.failed() && result.cause() instanceof IllegalArgumentException) {
+      if (result.failed() && result.cause() instanceof AccountState.Refused) {
         close(UNAUTHENTICATED, result.cause().getMessage());
       }
     });
@@ -215,6 +216,6 @@ final class LiveSocket {
   }
 
   private static String reason(Throwable failure) {
-    return failure instanceof IllegalArgumentException ? failure.getMessage() : "authentication could not be checked; retry";
+    return failure instanceof AccountState.Refused ? failure.getMessage() : "authentication could not be checked; retry";
   }
 }

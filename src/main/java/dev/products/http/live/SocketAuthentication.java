@@ -2,13 +2,12 @@ package dev.products.http.live;
 
 import dev.products.auth.AccessTokens;
 import dev.products.auth.AuthUser;
-import dev.products.bus.BusFailure;
 import dev.products.bus.LocalJsonCodec;
 import dev.products.bus.UsersBus;
+import dev.products.http.auth.AccountState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 
@@ -27,48 +26,20 @@ public final class SocketAuthentication {
     this.tokens = tokens;
   }
 
-  /** Fails with a reason fit to show the client (never the token). */
+  /** Fails with {@link AccountState.Refused} and a reason fit to show the client (never the token). */
   public Future<AuthUser> authenticate(String token) {
     if (token == null || token.isBlank()) {
-      return Future.failedFuture(new IllegalArgumentException("no access token"));
+      return Future.failedFuture(new AccountState.Refused("no access token"));
     }
     return tokens.provider().authenticate(new TokenCredentials(token))
-        .recover(invalid -> Future.failedFuture(new IllegalArgumentException("the access token is not valid")))
-        .compose(user -> {
-          JsonObject claims = user.attributes().getJsonObject("accessToken");
-          long userId;
-          try {
-            userId = Long.parseLong(claims.getString("sub"));
-          } catch (RuntimeException malformed) {
-            return Future.failedFuture(new IllegalArgumentException("the token does not name a user"));
-          }
-          AuthUser holder = new AuthUser(userId, null, claims.getString("jti"), claims.getLong("exp", 0L));
-          return stillValid(holder);
-        });
+        .recover(invalid -> Future.failedFuture(new AccountState.Refused("the access token is not valid")))
+        .compose(user -> stillValid(AccountState.holder(user.attributes().getJsonObject("accessToken"))));
   }
 
-  /**
-   * The holder as the account is now (its current role); an {@link IllegalArgumentException}
-   * saying why it is no longer valid, or another failure when it could not be checked (the
-   * database is unavailable), which says nothing about the token.
-   */
+  /** The holder as the account is now; see {@link AccountState#judge}. */
   public Future<AuthUser> stillValid(AuthUser holder) {
-    return vertx.eventBus().<JsonObject>request(UsersBus.AUTH_STATE, UsersBus.authState(holder.id(), holder.jti()),
-            LocalJsonCodec.options().setSendTimeout(5_000))
-        .map(Message::body)
-        .recover(failure -> Future.failedFuture(
-            failure instanceof ReplyException reply && BusFailure.of(reply) == BusFailure.NOT_FOUND
-                ? new IllegalArgumentException("the account no longer exists")
-                : failure))
-        .compose(state -> {
-          if (state.getBoolean("revoked")) {
-            return Future.failedFuture(new IllegalArgumentException("the token has been revoked"));
-          }
-          if (state.getBoolean("disabled")) {
-            return Future.failedFuture(new IllegalArgumentException("the account is disabled"));
-          }
-          return Future.succeededFuture(new AuthUser(holder.id(), state.getString("role"), holder.jti(),
-              holder.expiresAtEpochSecond()));
-        });
+    return AccountState.judge(vertx.eventBus().<JsonObject>request(UsersBus.AUTH_STATE,
+            UsersBus.authState(holder.id(), holder.jti()), LocalJsonCodec.options().setSendTimeout(5_000))
+        .map(Message::body), holder);
   }
 }

@@ -1,0 +1,59 @@
+package dev.products.http.auth;
+
+import dev.products.auth.AuthUser;
+import dev.products.bus.BusFailure;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/**
+ * What a verified access token's holder may do now, read the same way for every channel that
+ * takes a token (HTTP bearer, WebSocket, event bus bridge): the claims must name a user and a
+ * token id, the account must exist and be enabled, the token must not be revoked.
+ */
+public final class AccountState {
+
+  /** The token or its account is not (or no longer) good; the message may be shown to the client. */
+  public static final class Refused extends RuntimeException {
+    public Refused(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private AccountState() {}
+
+  /** The holder named by a verified token's claims, its role not yet known. */
+  public static AuthUser holder(JsonObject claims) {
+    try {
+      long userId = Long.parseLong(claims.getString("sub"));
+      String jti = UUID.fromString(claims.getString("jti")).toString();
+      return new AuthUser(userId, null, jti, claims.getLong("exp", 0L));
+    } catch (RuntimeException malformed) {
+      throw new Refused("the token does not name a user");
+    }
+  }
+
+  /**
+   * @param stateReply the repository's answer to {@code users.auth-state} for the holder
+   * @return the holder with the account's current role; {@link Refused} with the reason; or the
+   *     reply's own failure when the state could not be read (that says nothing about the token)
+   */
+  public static Future<AuthUser> judge(Future<JsonObject> stateReply, AuthUser holder) {
+    return stateReply
+        .recover(failure -> Future.failedFuture(
+            failure instanceof ReplyException reply && BusFailure.of(reply) == BusFailure.NOT_FOUND
+                ? new Refused("the account no longer exists")
+                : failure))
+        .compose(state -> {
+          if (state.getBoolean("revoked")) {
+            return Future.failedFuture(new Refused("the token has been revoked"));
+          }
+          if (state.getBoolean("disabled")) {
+            return Future.failedFuture(new Refused("the account is disabled"));
+          }
+          return Future.succeededFuture(new AuthUser(holder.id(), state.getString("role"), holder.jti(),
+              holder.expiresAtEpochSecond()));
+        });
+  }
+}
