@@ -33,6 +33,14 @@ public final class LocalJsonCodec implements MessageCodec<JsonObject, JsonObject
     return new DeliveryOptions().setCodecName(NAME).setLocalOnly(true);
   }
 
+  /**
+   * For events published to every node: consumers on this node share the one object instead of
+   * each getting a deep copy (Vert.x's default for JSON), so they must treat it as read-only.
+   */
+  public static DeliveryOptions publishOptions() {
+    return new DeliveryOptions().setCodecName(NAME);
+  }
+
   @Override
   public void encodeToWire(Buffer buffer, JsonObject json) {
     Buffer encoded = json.toBuffer();

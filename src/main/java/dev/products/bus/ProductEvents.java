@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Body: {@code {"type", "id", "version", "product", "actor_id", "occurred_at"}}, where
  * {@code product} is the product as the API shows it after the write (null for a deletion),
  * {@code actor_id} the user who wrote, and {@code occurred_at} an RFC 3339 UTC time. No secrets:
- * products hold none, and the actor is an id.
+ * products hold none, and the actor is an id. Consumers on the publishing node share one event
+ * object ({@link LocalJsonCodec#publishOptions()}): read it, never change it.
  */
 public final class ProductEvents {
 

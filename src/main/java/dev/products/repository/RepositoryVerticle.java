@@ -146,11 +146,13 @@ public final class RepositoryVerticle extends VerticleBase {
   /**
    * Tells every node (and through them every subscriber) that a write committed. Published, not
    * sent, so each consumer on each node gets it; a consumer that is down misses it (events are
-   * notifications; the database stays the record). The product is copied: the local codec would
-   * otherwise share the reply's object with every local consumer.
+   * notifications; the database stays the record). The product is copied once, apart from the
+   * reply that carries the same object back to the HTTP handler; local consumers then share that
+   * copy instead of each receiving a deep copy of its own.
    */
   private void publish(String type, long id, int version, JsonObject product, Actor actor) {
-    vertx.eventBus().publish(type, ProductEvents.of(type, id, version, product == null ? null : product.copy(), actor.id()));
+    vertx.eventBus().publish(type, ProductEvents.of(type, id, version, product == null ? null : product.copy(), actor.id()),
+        LocalJsonCodec.publishOptions());
   }
 
   private static Integer[] ifMatch(JsonObject body) {
