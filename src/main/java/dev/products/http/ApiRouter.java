@@ -85,7 +85,7 @@ public final class ApiRouter {
     Handler<RoutingContext> adminOnly = RequireRole.of(AuthUser.ADMIN);
     JobViews jobViews = new JobViews(bus);
     JobStatusHandlers jobs = new JobStatusHandlers(jobViews);
-    ExportHandlers exports = new ExportHandlers(vertx, bus, jobViews, new ExportFiles(config.dataDir()), config.exports());
+    ExportHandlers exports = new ExportHandlers(bus, jobViews, new ExportFiles(config.dataDir()), config.exports());
 
     Map<String, List<Handler<RoutingContext>>> operations = Map.ofEntries(
         Map.entry("getServiceInfo", List.of(ApiRouter::serviceInfo)),

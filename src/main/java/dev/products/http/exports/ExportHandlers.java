@@ -10,13 +10,14 @@ import dev.products.http.BusClient;
 import dev.products.http.Responses;
 import dev.products.http.jobs.JobViews;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
+import java.io.FileNotFoundException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * {@code POST /exports} queues a CSV export of products as a background job; {@code GET
@@ -27,14 +28,12 @@ public final class ExportHandlers {
   /** Seconds a client refused for having too many exports pending is told to wait. */
   private static final String RETRY_AFTER_SECONDS = "30";
 
-  private final Vertx vertx;
   private final BusClient bus;
   private final JobViews jobs;
   private final ExportFiles files;
   private final ExportsConfig config;
 
-  public ExportHandlers(Vertx vertx, BusClient bus, JobViews jobs, ExportFiles files, ExportsConfig config) {
-    this.vertx = vertx;
+  public ExportHandlers(BusClient bus, JobViews jobs, ExportFiles files, ExportsConfig config) {
     this.bus = bus;
     this.jobs = jobs;
     this.files = files;
@@ -72,15 +71,15 @@ public final class ExportHandlers {
     long id = request.getPathParameters().get("id").getLong();
     jobs.visible(rc, id)
         .compose(job -> ready(job, id))
-        .compose(path -> vertx.fileSystem().exists(path).compose(exists -> exists
-            ? Future.succeededFuture(path)
-            : Future.failedFuture(new HttpException(410,
-                "export " + id + " has expired: exports are kept for " + config.maxAge().toHours() + " h; ask for a new one"))))
+        // No exists() first: the clean-up may remove the file between a check and the send, so
+        // the send's own "no such file" is what says the export is gone.
         .compose(path -> rc.response()
             .putHeader("Content-Type", "text/csv; charset=utf-8")
             .putHeader("Content-Disposition", "attachment; filename=\"" + ExportFiles.downloadName(id) + "\"")
             .putHeader("Cache-Control", "private, no-store")
-            .sendFile(path))
+            .sendFile(path)
+            .recover(failure -> Future.failedFuture(missing(failure) ? new HttpException(410, "export " + id
+                + " has expired: exports are kept for " + config.maxAge().toHours() + " h; ask for a new one") : failure)))
         .onFailure(failure -> {
           if (!rc.response().headWritten()) {
             rc.fail(failure);
@@ -88,6 +87,15 @@ public final class ExportHandlers {
             rc.response().reset();
           }
         });
+  }
+
+  private static boolean missing(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NoSuchFileException || cause instanceof FileNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The file of an export that has finished; 404 for other kinds of job, 409 while it is not done. */
