@@ -88,21 +88,26 @@ class SharedStateAcrossNodesTest {
   }
 
   @Test
-  void aRecurringTaskDoesNotRunWhileItsClusterWideLockIsHeldOnAnotherNode() throws InterruptedException {
+  void aRecurringTaskDoesNotRunWhileItsClusterWideLockIsHeldOnAnotherNode() {
     String runs = "SELECT count(*) FROM jobs WHERE singleton = 'export-cleanup' AND state = 'succeeded'";
     eventually(Duration.ofSeconds(10), () -> TestDatabase.count(runs), count -> count > 0);
 
     Lock held = cluster.node(2).sharedData()
         .getLockWithTimeout(JobVerticle.RECURRING_LOCK_PREFIX + "export-cleanup", 10_000).await();
+    String pending = " FROM jobs WHERE singleton = 'export-cleanup' AND state IN ('queued', 'running', 'failed')";
     long before;
     try {
-      Thread.sleep(500);
+      // The first refusal: any run that held the lock before the test has recorded its success by then.
+      eventually(Duration.ofSeconds(10), () -> TestDatabase.string("SELECT last_error" + pending),
+          error -> error != null && error.contains("still running export-cleanup"));
       before = TestDatabase.count(runs);
-      Thread.sleep(1_500);
+      long attempts = TestDatabase.count("SELECT attempts" + pending);
+
+      eventually(Duration.ofSeconds(10), () -> TestDatabase.count("SELECT attempts" + pending),
+          refused -> refused >= attempts + 2);
 
       assertThat(TestDatabase.count(runs)).as("runs while the lock is held elsewhere").isEqualTo(before);
-      assertThat(TestDatabase.string("SELECT last_error FROM jobs WHERE singleton = 'export-cleanup'"
-          + " AND state IN ('queued', 'running', 'failed')")).contains("still running export-cleanup");
+      assertThat(TestDatabase.string("SELECT last_error" + pending)).contains("still running export-cleanup");
     } finally {
       held.release();
     }
