@@ -33,7 +33,7 @@ public final class Main {
       LOG.error("Unknown command \"{}\": use serve (the default) or migrate", command);
       System.exit(64);
     }
-    Vertx bootstrap = Vertx.vertx(MetricsSetup.vertxOptions());
+    Vertx bootstrap = MetricsSetup.vertx();
     ConfigLoader.load(bootstrap, new JsonObject())
         .compose(config -> {
           Logging.apply(config.logLevel(), config.logFormat());

@@ -58,7 +58,7 @@ public final class AccessTokens {
   }
 
   public static AccessTokens create(Vertx vertx, JwtConfig config, JWTAuthOptions options) {
-    return new AccessTokens(JWTAuth.create(vertx, options), config);
+    return new AccessTokens(new ClaimSafeJwtAuth(JWTAuth.create(vertx, options)), config);
   }
 
   public JWTAuth provider() {

@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.products.config.ClusterConfig;
 import io.vertx.core.Future;
+import dev.products.metrics.MetricsSetup;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -26,6 +27,7 @@ public final class ClusteredVertx {
         .setClusterPublicHost(cluster.host()));
     return Vertx.builder()
         .with(options)
+        .withMetrics(MetricsSetup.metricsFactory())
         .withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
         .buildClustered();
   }

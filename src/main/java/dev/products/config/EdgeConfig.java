@@ -2,15 +2,19 @@ package dev.products.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
-/** The HTTP edge: browsers' origins, accepted hosts, believed proxies, TLS. */
+/** The HTTP edge: browsers' origins, accepted hosts, believed proxies, TLS, time limits. */
 public record EdgeConfig(
     List<String> corsOrigins,
     List<String> allowedHosts,
     List<String> trustedProxies,
     Path tlsCertPath,
-    Path tlsKeyPath) {
+    Path tlsKeyPath,
+    Duration idleTimeout,
+    Duration headerTimeout,
+    Duration requestTimeout) {
 
   static EdgeConfig from(ConfigValues values, Profile profile) {
     List<String> origins = values.list("CORS_ORIGINS");
@@ -28,7 +32,9 @@ public record EdgeConfig(
     if ((cert == null) != (key == null)) {
       throw new ConfigException(cert == null ? "TLS_CERT_PATH" : "TLS_KEY_PATH", "must be set together with the other TLS_*_PATH");
     }
-    return new EdgeConfig(origins, hosts, values.list("TRUSTED_PROXIES"), cert, key);
+    return new EdgeConfig(origins, hosts, values.list("TRUSTED_PROXIES"), cert, key,
+        values.positiveDuration("IDLE_TIMEOUT"), values.positiveDuration("HEADER_TIMEOUT"),
+        values.positiveDuration("REQUEST_TIMEOUT"));
   }
 
   private static Path optionalFile(ConfigValues values, String key) {

@@ -6,8 +6,7 @@ import dev.products.http.edge.ClientAddress;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
-import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.contract.Path;
+import dev.products.http.contract.ContractRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +20,10 @@ public final class AccessLog implements PlatformHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger("access");
 
-  private final OpenAPIContract contract;
+  private final ContractRoutes routes;
 
-  public AccessLog(OpenAPIContract contract) {
-    this.contract = contract;
+  public AccessLog(ContractRoutes routes) {
+    this.routes = routes;
   }
 
   @Override
@@ -35,20 +34,11 @@ public final class AccessLog implements PlatformHandler {
         HttpServerRequest request = rc.request();
         // Each value is also a field of its own in JSON lines; request_id and user_id come with every line.
         LOG.info("{} {} {} {}ms {}B client={}", v("method", request.method().name()),
-            v("route", routeTemplate(request.path())), v("status", rc.response().getStatusCode()),
+            v("route", routes.template(request.path())), v("status", rc.response().getStatusCode()),
             v("duration_ms", (System.nanoTime() - start) / 1_000_000), v("bytes", rc.response().bytesWritten()),
             v("client", ClientAddress.of(rc)));
       }
     });
     rc.next();
-  }
-
-  /** The contract path the request matched, or a fixed label for everything outside the contract. */
-  public String routeTemplate(String path) {
-    Path matched = path == null ? null : contract.findPath(path);
-    if (matched != null) {
-      return matched.getName();
-    }
-    return path != null && (path.startsWith("/docs") || path.equals("/openapi.yaml")) ? "/docs" : "unmatched";
   }
 }

@@ -5,6 +5,11 @@ import dev.products.Lifecycle;
 import dev.products.config.AppConfig;
 import dev.products.http.contract.CachedValidatorsContract;
 import dev.products.http.contract.ContractDocument;
+import dev.products.http.contract.ContractRoutes;
+import dev.products.http.contract.RequestMediaTypes;
+import dev.products.http.edge.HeadAsGet;
+import dev.products.http.edge.RequestDeadline;
+import dev.products.http.edge.WellFormedTarget;
 import dev.products.http.contract.ValidatorContract;
 import dev.products.exports.ExportFiles;
 import dev.products.http.docs.DocsRoutes;
@@ -58,21 +63,27 @@ public final class ApiRouter {
     return vertx.fileSystem().readFile(CONTRACT_PATH).compose(text -> {
       JsonObject published = ContractDocument.parse(text.toString(StandardCharsets.UTF_8));
       return OpenAPIContract.from(vertx, ValidatorContract.adapt(published, SECURITY_SCHEME))
-          .compose(contract -> events.map(eventsText -> build(vertx, config, lifecycle, services, contract, text, eventsText)));
+          .compose(contract -> events.map(eventsText ->
+              build(vertx, config, lifecycle, services, contract, published, text, eventsText)));
     });
   }
 
   private static Router build(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services,
-      OpenAPIContract contract, Buffer contractText, Buffer eventsText) {
+      OpenAPIContract contract, JsonObject published, Buffer contractText, Buffer eventsText) {
     RouterBuilder builder = RouterBuilder.create(vertx, CachedValidatorsContract.of(contract),
         RequestExtractor.withBodyHandler());
+    ContractRoutes routes = new ContractRoutes(contract);
+    ProblemHandler problems = new ProblemHandler(services.observability().errors(), routes);
     // Order matters (vertx-web enforces it): platform handlers, then security policies, then the body.
+    builder.rootHandler(new HeadAsGet());
     builder.rootHandler(new RequestIds());
+    builder.rootHandler(new WellFormedTarget(problems));
+    builder.rootHandler(new RequestDeadline(config.edge().requestTimeout()));
     builder.rootHandler(new ClientAddress(config.edge().trustedProxies()));
-    AccessLog accessLog = new AccessLog(contract);
-    builder.rootHandler(accessLog);
+    builder.rootHandler(new AccessLog(routes));
     EdgeHandlers.securityPolicies(config).forEach(builder::rootHandler);
     builder.rootHandler(new PerClientRateLimit(services.rateLimits(), config.rateLimits().perIp()));
+    builder.rootHandler(new RequestMediaTypes(contract, published, problems));
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     BusClient bus = new BusClient(vertx.eventBus());
@@ -132,11 +143,11 @@ public final class ApiRouter {
         .subRouter(EventBusBridge.create(vertx, services.socketAuthentication()));
     DocsRoutes.mount(router, contractText, eventsText);
 
-    ProblemHandler problems = new ProblemHandler(services.observability().errors(), accessLog::routeTemplate);
     router.route().failureHandler(problems);
-    router.errorHandler(404, problems);
-    router.errorHandler(405, problems);
-    router.errorHandler(500, problems);
+    // Whatever ends in the router's own error path (a failure no failure route took) leaves as a problem too.
+    for (int status = 400; status < 600; status++) {
+      router.errorHandler(status, problems);
+    }
     return router;
   }
 

@@ -8,6 +8,8 @@ import dev.products.http.live.SocketAuthentication;
 import dev.products.auth.PasswordHasher;
 import dev.products.config.AppConfig;
 import dev.products.Observability;
+import dev.products.http.edge.HeaderDeadline;
+import dev.products.http.edge.InvalidRequests;
 import dev.products.http.ratelimit.LoginRateLimit;
 import dev.products.http.ratelimit.RateLimits;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -65,13 +67,22 @@ public final class HttpVerticle extends VerticleBase {
           .setMaxWebSocketFrameSize(16 * 1024)
           .setMaxWebSocketMessageSize(16 * 1024)
           // A peer that does not answer our close frame (a dead one, typically) loses its connection after this.
-          .setWebSocketClosingTimeout(3);
+          .setWebSocketClosingTimeout(3)
+          // HTTP/1.1 only: with cleartext HTTP/2 on, a connection exists for Vert.x (and our header
+          // deadline) only once its first bytes said which protocol it speaks.
+          .setHttp2ClearTextEnabled(false)
+          .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+          .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.edge().idleTimeout().toMillis()));
       if (config.edge().tls()) {
         options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
             .setCertPath(config.edge().tlsCertPath().toString())
             .setKeyPath(config.edge().tlsKeyPath().toString()));
       }
-      server = vertx.createHttpServer(options).requestHandler(router);
+      HeaderDeadline headerDeadline = new HeaderDeadline(vertx, config.edge().headerTimeout());
+      server = vertx.createHttpServer(options)
+          .connectionHandler(headerDeadline::connected)
+          .invalidRequestHandler(headerDeadline.before(new InvalidRequests()))
+          .requestHandler(headerDeadline.before(router));
       return server.listen();
     }).compose(listening -> startManagementServer());
   }

@@ -37,7 +37,8 @@ public final class RequestIds implements PlatformHandler {
     return id;
   }
 
-  private static String generate() {
+  /** A fresh id, for answers given outside the router. */
+  public static String generate() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
   }

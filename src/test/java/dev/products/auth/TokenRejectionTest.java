@@ -110,4 +110,68 @@ class TokenRejectionTest extends ApiTestBase {
   void validSignatureForAUserThatDoesNotExistIsRefused() {
     assertRefused(sign(TestApp.JWT_SECRET, claimsOfAdmin().put("sub", "987654321"), validOptions()));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"soon\"", "{}", "[1]", "true"})
+  void tokenSignedWithOurKeyButAnUnreadableExpiryIsRefused(String exp) {
+    String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+    String payload = b64("{\"sub\":\"1\",\"role\":\"admin\",\"jti\":\"" + UUID.randomUUID()
+        + "\",\"iss\":\"products-api\",\"aud\":\"products-api\",\"exp\":" + exp + "}");
+    assertRefused(header + "." + payload + "." + hs256(header + "." + payload));
+  }
+
+  private static String hs256(String signingInput) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(TestApp.JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Reply withAuthorization(String value) {
+    return http.send(io.vertx.core.http.HttpMethod.GET, "/users/me", null, null,
+        io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("Authorization", value));
+  }
+
+  @Test
+  void aTokenWithoutTheBearerSchemeIs401WithAPlainChallenge() {
+    Reply reply = withAuthorization(user.bearer());
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"products-api\"");
+    assertThat(reply.json().getString("type")).isEqualTo("/problems/unauthorized");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bearer", "Bearer ", "bearer    "})
+  void anEmptyBearerCredentialIs401WithAChallenge(String value) {
+    Reply reply = withAuthorization(value);
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"products-api\"");
+  }
+
+  @Test
+  void anotherSchemeIs401WithTheBearerChallenge() {
+    Reply reply = withAuthorization("Basic YWRtaW46YWRtaW4=");
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"products-api\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bearer a b", "Bearer not$a*token", "Bearer a.b"})
+  void aMalformedBearerTokenIs401InvalidToken(String value) {
+    Reply reply = withAuthorization(value);
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"products-api\", error=\"invalid_token\"");
+  }
+
+  @Test
+  void theSchemeIsCaseInsensitive() {
+    assertThat(withAuthorization("bEaReR " + user.bearer()).status()).isEqualTo(200);
+  }
 }

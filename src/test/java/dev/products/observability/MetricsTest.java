@@ -25,7 +25,7 @@ class MetricsTest {
 
   @BeforeAll
   static void trafficThenScrape() {
-    vertx = Vertx.vertx(MetricsSetup.vertxOptions());
+    vertx = MetricsSetup.vertx();
     app = TestApp.start(vertx, new JsonObject().put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 2));
     HttpClientSupport http = app.http();
     HttpClientSupport user = Accounts.newUser(http);

@@ -10,6 +10,7 @@ import dev.products.bus.TokensBus;
 import dev.products.bus.UsersBus;
 import dev.products.config.JwtConfig;
 import dev.products.http.BusClient;
+import dev.products.http.Responses;
 import dev.products.http.problem.Problem;
 import dev.products.http.problem.ProblemType;
 import io.vertx.core.Future;
@@ -51,11 +52,10 @@ public final class AuthHandlers {
     noStore(rc);
     JsonObject body = validatedBody(rc);
     String email = body.getString("email").trim();
-    passwords.hash(body.getString("password"))
+    Responses.answer(rc, passwords.hash(body.getString("password"))
         .compose(hash -> bus.request(rc, UsersBus.CREATE, new JsonObject()
-            .put("email", email).put("password_hash", hash).put("role", AuthUser.USER)))
-        .onSuccess(user -> json(rc, 201, user))
-        .onFailure(rc::fail);
+            .put("email", email).put("password_hash", hash).put("role", AuthUser.USER))),
+        user -> json(rc, 201, user));
   }
 
   /** {@code grant_type=password} (the default) or {@code grant_type=refresh_token}, form-encoded. */
@@ -85,19 +85,17 @@ public final class AuthHandlers {
       badForm(rc, isBlank(username) ? "username" : "password", "is required");
       return;
     }
-    throttle.admit(rc, username.trim())
+    Responses.answer(rc, throttle.admit(rc, username.trim())
         .compose(admitted -> credentials(rc, username.trim()))
         .compose(account -> passwords.verify(password, account == null ? null : account.getString("password_hash"))
-            .map(matches -> matches && !account.getBoolean("disabled") ? account : null))
-        .onSuccess(account -> {
+            .map(matches -> matches && !account.getBoolean("disabled") ? account : null)), account -> {
           if (account == null) {
             throttle.failed(rc);
             rc.fail(new HttpException(401, INVALID_CREDENTIALS));
           } else {
             issue(rc, account.getLong("id"), account.getString("role"));
           }
-        })
-        .onFailure(rc::fail);
+        });
   }
 
   public void refresh(RoutingContext rc) {
@@ -119,32 +117,30 @@ public final class AuthHandlers {
     if (refreshToken != null) {
       revoke.put("refresh_token_hash", RefreshTokens.hash(refreshToken));
     }
-    bus.request(rc, TokensBus.REVOKE, revoke)
-        .onSuccess(done -> {
-          // Live sockets opened with this token close now, on whichever node holds them.
-          bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(user.id(), user.jti()));
-          rc.response().setStatusCode(204).end();
-        })
-        .onFailure(rc::fail);
+    Responses.answer(rc, bus.request(rc, TokensBus.REVOKE, revoke), done -> {
+      // Live sockets opened with this token close now, on whichever node holds them.
+      bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(user.id(), user.jti()));
+      rc.response().setStatusCode(204).end();
+    });
   }
 
   private void rotate(RoutingContext rc, String presented) {
     RefreshTokens.Minted next = RefreshTokens.mint();
-    bus.request(rc, TokensBus.ROTATE_REFRESH, new JsonObject()
+    Future<JsonObject> rotated = bus.request(rc, TokensBus.ROTATE_REFRESH, new JsonObject()
             .put("token_hash", RefreshTokens.hash(presented))
             .put("new_token_hash", next.hash())
             .put("expires_at", refreshExpiry()))
-        .onSuccess(user -> {
-          if (user.getBoolean("disabled")) {
-            rc.fail(new HttpException(401, "the account is disabled"));
-          } else {
-            respondWithTokens(rc, user.getLong("user_id"), user.getString("role"), next.token());
-          }
-        })
-        .onFailure(failure -> rc.fail(failure instanceof ReplyException reply
+        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply
             && BusFailure.of(reply) == BusFailure.UNAUTHORIZED
             ? new HttpException(401, "the refresh token is not valid; log in again")
             : failure));
+    Responses.answer(rc, rotated, user -> {
+      if (user.getBoolean("disabled")) {
+        rc.fail(new HttpException(401, "the account is disabled"));
+      } else {
+        respondWithTokens(rc, user.getLong("user_id"), user.getString("role"), next.token());
+      }
+    });
   }
 
   /** The account, or null when none has this e-mail (the caller still burns a hash check). */
@@ -157,12 +153,11 @@ public final class AuthHandlers {
 
   private void issue(RoutingContext rc, long userId, String role) {
     RefreshTokens.Minted refresh = RefreshTokens.mint();
-    bus.request(rc, TokensBus.ISSUE_REFRESH, new JsonObject()
+    Responses.answer(rc, bus.request(rc, TokensBus.ISSUE_REFRESH, new JsonObject()
             .put("user_id", userId)
             .put("token_hash", refresh.hash())
-            .put("expires_at", refreshExpiry()))
-        .onSuccess(stored -> respondWithTokens(rc, userId, role, refresh.token()))
-        .onFailure(rc::fail);
+            .put("expires_at", refreshExpiry())),
+        stored -> respondWithTokens(rc, userId, role, refresh.token()));
   }
 
   private void respondWithTokens(RoutingContext rc, long userId, String role, String refreshToken) {

@@ -26,7 +26,7 @@ public final class BearerAuthentication {
   private final BusClient bus;
 
   public BearerAuthentication(AccessTokens tokens, BusClient bus) {
-    this.jwtHandler = JWTAuthHandler.create(tokens.provider(), REALM);
+    this.jwtHandler = new BearerCredentials(JWTAuthHandler.create(tokens.provider(), REALM));
     this.bus = bus;
   }
 

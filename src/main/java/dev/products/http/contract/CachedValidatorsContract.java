@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputErrorType;
+import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaException;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
@@ -109,6 +111,25 @@ public final class CachedValidatorsContract implements OpenAPIContract {
     }
   }
 
+  /**
+   * A validator that cannot throw on input: vertx-json-schema's e-mail format check, for one,
+   * indexes into the string and throws on {@code ""}. What the validator cannot read is not valid,
+   * and a client's invalid value is a 400, never a 500.
+   */
+  private record InputSafeValidator(Validator validator) implements Validator {
+    @Override
+    public OutputUnit validate(Object instance) {
+      try {
+        return validator.validate(instance);
+      } catch (SchemaException broken) {
+        throw broken;
+      } catch (RuntimeException unreadable) {
+        OutputUnit reason = new OutputUnit("", "", "", "is not a valid value", OutputErrorType.INVALID_VALUE);
+        return new OutputUnit(false).addError(reason);
+      }
+    }
+  }
+
   private static final class CachingRepository implements SchemaRepository {
 
     private final SchemaRepository repository;
@@ -120,7 +141,7 @@ public final class CachedValidatorsContract implements OpenAPIContract {
 
     @Override
     public Validator validator(JsonSchema schema) {
-      return validators.computeIfAbsent(new SchemaKey(schema), key -> repository.validator(key.schema()));
+      return validators.computeIfAbsent(new SchemaKey(schema), key -> new InputSafeValidator(repository.validator(key.schema())));
     }
 
     @Override

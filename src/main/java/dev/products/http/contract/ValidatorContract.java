@@ -25,6 +25,10 @@ import java.util.Set;
  *       token: vertx-openapi's oauth2 binding wants an OAuth2 provider, while our tokens are our own
  *       JWTs checked by a JWT handler.
  * </ul>
+ * It also leaves out the relative {@code servers} entry, which the library cannot parse, and
+ * {@code format: email} where a {@code pattern} goes with it: the pattern admits only addresses every
+ * e-mail format accepts, and is the rule the service holds (the library's e-mail check also throws
+ * on an empty string instead of failing it).
  * Everything else (paths, parameters, JSON bodies, which operations need a token) reaches the
  * router unchanged.
  */
@@ -34,6 +38,9 @@ public final class ValidatorContract {
 
   public static JsonObject adapt(JsonObject published, String bearerScheme) {
     JsonObject copy = published.copy();
+    // The published server is relative ("/": wherever this document is served). vertx-openapi wants
+    // absolute URLs and would mount the routes under a server's path; the router serves from the root.
+    copy.remove("servers");
     prune(copy);
     dropEntityTagHeaders(copy);
     JsonObject schemes = copy.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes");
@@ -45,6 +52,9 @@ public final class ValidatorContract {
 
   private static void prune(Object node) {
     if (node instanceof JsonObject object) {
+      if ("email".equals(object.getValue("format")) && object.containsKey("pattern")) {
+        object.remove("format");
+      }
       JsonObject requestBody = object.getValue("requestBody") instanceof JsonObject body ? body : null;
       for (Map.Entry<String, Object> entry : object) {
         prune(entry.getValue());

@@ -52,18 +52,17 @@ public final class ExportHandlers {
         .put("payload", ProductExport.payload(all ? null : user.id()))
         .put("created_by", user.id())
         .put("max_pending", config.maxPendingPerUser());
-    bus.request(rc, JobsBus.ENQUEUE, enqueue)
-        .compose(queued -> jobs.visible(rc, queued.getLong("id")))
-        .onSuccess(job -> {
-          rc.response().putHeader("Location", JobViews.location(job.getLong("id")));
-          Responses.json(rc, 202, JobViews.view(job, user));
-        })
+    Future<JsonObject> queued = bus.request(rc, JobsBus.ENQUEUE, enqueue)
+        .compose(enqueued -> jobs.visible(rc, enqueued.getLong("id")))
         .onFailure(failure -> {
           if (failure instanceof ReplyException reply && BusFailure.of(reply) == BusFailure.TOO_MANY_REQUESTS) {
             rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
           }
-          rc.fail(failure);
         });
+    Responses.answer(rc, queued, job -> {
+      rc.response().putHeader("Location", JobViews.location(job.getLong("id")));
+      Responses.json(rc, 202, JobViews.view(job, user));
+    });
   }
 
   public void download(RoutingContext rc) {

@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 
 /**
  * The SockJS event bus bridge at {@code /eventbus}, for browser and script consumers: out, only
@@ -30,7 +31,10 @@ public final class EventBusBridge {
         .setMaxHandlersPerSocket(10)
         .setMaxAddressLength(64);
     ProductEvents.ADDRESSES.forEach(address -> options.addOutboundPermitted(new PermittedOptions().setAddress(address)));
-    return SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false))
+    // JSONP is for browsers without CORS (IE 7); it runs a caller-named callback, the classic XSS
+    // vector, and vertx-web answers a bad callback name with a 500. Every other transport stays.
+    return SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false)
+            .addDisabledTransport(Transport.JSON_P.name()))
         .bridge(options, event -> guard(event, authentication));
   }
 

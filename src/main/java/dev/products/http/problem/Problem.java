@@ -3,6 +3,7 @@ package dev.products.http.problem;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 
 /** An RFC 9457 problem document, written as {@code application/problem+json}. */
 public record Problem(ProblemType type, int status, String detail, JsonArray errors) {
@@ -19,12 +20,50 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
         .put("title", type.title())
         .put("status", status)
         .put("detail", detail)
-        .put("instance", instance)
+        .put("instance", instanceOf(instance))
         .put("request_id", requestId);
     if (errors != null && !errors.isEmpty()) {
       json.put("errors", errors);
     }
     return json;
+  }
+
+  /**
+   * The request path as a valid URI reference (the contract says {@code format: uri-reference}):
+   * the raw path is echoed as sent, so a bad escape or a character a URI cannot hold is
+   * percent-encoded; no path at all (a request that could not be read) is the empty reference.
+   */
+  static String instanceOf(String path) {
+    if (path == null) {
+      return "";
+    }
+    StringBuilder safe = null;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean keep = c < 0x80 && PATH_CHARS.indexOf(c) >= 0
+          || c == '%' && isHex(path, i + 1) && isHex(path, i + 2);
+      if (!keep && safe == null) {
+        safe = new StringBuilder(path.length() + 16).append(path, 0, i);
+      }
+      if (safe != null) {
+        if (keep) {
+          safe.append(c);
+        } else {
+          for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+            safe.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+          }
+        }
+      }
+    }
+    return safe == null ? path : safe.toString();
+  }
+
+  private static final String PATH_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean isHex(String s, int i) {
+    return i < s.length() && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 0x80;
   }
 
   public void send(HttpServerResponse response, String instance, String requestId) {

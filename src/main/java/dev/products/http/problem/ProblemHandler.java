@@ -4,6 +4,8 @@ import dev.products.bus.BusFailure;
 import dev.products.http.RequestIds;
 import dev.products.errors.ErrorTracking;
 import dev.products.http.auth.BearerAuthentication;
+import dev.products.http.contract.ContractRoutes;
+import io.vertx.core.http.HttpHeaders;
 import dev.products.logging.LogContext;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
@@ -12,7 +14,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,28 +27,40 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   private final ErrorTracking errors;
-  private final UnaryOperator<String> routeTemplate;
+  private final ContractRoutes routes;
 
-  /** @param routeTemplate the contract's path template for a raw path, for the error report */
-  public ProblemHandler(ErrorTracking errors, UnaryOperator<String> routeTemplate) {
+  /** @param routes the contract's path templates (for the error report) and methods (for a 405's Allow) */
+  public ProblemHandler(ErrorTracking errors, ContractRoutes routes) {
     this.errors = errors;
-    this.routeTemplate = routeTemplate;
+    this.routes = routes;
   }
 
   @Override
   public void handle(RoutingContext rc) {
+    if (rc.response().ended()) {
+      // Answered already (a deadline's 408/503, typically); the late failure has nobody to go to.
+      LOG.debug("Failure after the response ended for request {}", RequestIds.of(rc), rc.failure());
+      return;
+    }
     if (rc.response().headWritten()) {
       // Too late for a problem document: the status is already on the wire.
       LOG.warn("Failure after the response started for request {}", RequestIds.of(rc), rc.failure());
       rc.response().reset();
       return;
     }
-    Problem problem = problemFor(rc);
+    send(rc, problemFor(rc));
+  }
+
+  /** Answers with a problem directly, for edge checks that must not go through routing again. */
+  public void send(RoutingContext rc, Problem problem) {
     if (problem.status() == 401 && rc.response().headers().get("WWW-Authenticate") == null) {
       rc.response().putHeader("WWW-Authenticate", BearerAuthentication.CHALLENGE);
     }
+    if (problem.status() == 405) {
+      rc.response().putHeader(HttpHeaders.ALLOW, routes.allow(rc.request().path()));
+    }
     if (problem.status() >= 500 && problem.type() == ProblemType.INTERNAL) {
-      String route = routeTemplate.apply(rc.request().path());
+      String route = routes.template(rc.request().path());
       LOG.error("Unhandled failure on {} {}", rc.request().method(), route, rc.failure());
       Throwable failure = rc.failure() != null ? rc.failure() : new IllegalStateException("status 500 without a failure");
       errors.report(failure, Map.of(
@@ -116,9 +129,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     return switch (status) {
       case 404 -> "No resource at " + rc.request().path();
       case 405 -> "The method " + rc.request().method() + " is not allowed on " + rc.request().path();
+      case 408 -> "The request was not received in time";
       case 413 -> "The request body is larger than the service accepts";
+      case 414 -> "The request target is longer than the service accepts";
       case 415 -> "The request body must be sent as application/json";
+      case 431 -> "The request headers are larger than the service accepts";
       case 500 -> "The request failed unexpectedly; it has been logged";
+      case 503 -> "The service could not answer in time; retry later";
       default -> ProblemType.forStatus(status).title();
     };
   }

@@ -22,17 +22,27 @@ final class EntityTags {
     return "\"" + product.getInteger("version") + "\"";
   }
 
-  /** True when {@code If-None-Match} names the current version (or is {@code *}). */
-  static boolean noneMatch(String header, int version) {
+  /** Whether a version satisfies a read condition. */
+  interface Condition {
+    boolean holdsFor(int version);
+  }
+
+  /**
+   * The condition {@code If-None-Match} states: it holds (the client's copy is current) when the
+   * header names the version, or is {@code *}. No header: never. A malformed header is refused here.
+   */
+  static Condition ifNoneMatch(String header) {
     if (header == null) {
-      return false;
+      return version -> false;
     }
+    List<String> versions = new ArrayList<>();
     for (Matcher tag : tags(header, "If-None-Match")) {
-      if (tag.group(1).equals("*") || tag.group(3).equals(String.valueOf(version))) {
-        return true;
+      if (tag.group(1).equals("*")) {
+        return version -> true;
       }
+      versions.add(tag.group(3));
     }
-    return false;
+    return version -> versions.contains(String.valueOf(version));
   }
 
   /**
@@ -55,7 +65,13 @@ final class EntityTags {
     return versions;
   }
 
+  /** Far more than any client lists; the contract's maxLength for both headers. */
+  static final int MAX_LENGTH = 1024;
+
   private static List<Matcher> tags(String header, String name) {
+    if (header.length() > MAX_LENGTH) {
+      throw new HttpException(400, name + " must be at most " + MAX_LENGTH + " characters");
+    }
     List<Matcher> tags = new ArrayList<>();
     for (String part : header.split(",")) {
       Matcher tag = TAG.matcher(part);

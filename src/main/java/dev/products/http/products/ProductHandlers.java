@@ -32,9 +32,8 @@ public final class ProductHandlers {
   public void create(RoutingContext rc) {
     String idempotencyKey = rc.request().getHeader("Idempotency-Key");
     JsonObject body = body(rc);
-    bus.request(rc, ProductsBus.CREATE, ProductsBus.create(body, actor(rc), idempotencyKey,
-            idempotencyKey == null ? null : RequestHash.of(body)))
-        .onSuccess(outcome -> {
+    Responses.answer(rc, bus.request(rc, ProductsBus.CREATE, ProductsBus.create(body, actor(rc), idempotencyKey,
+            idempotencyKey == null ? null : RequestHash.of(body))), outcome -> {
           JsonObject product = outcome.getJsonObject("product");
           if (outcome.getBoolean("replayed")) {
             rc.response().putHeader("Idempotent-Replayed", "true");
@@ -44,8 +43,7 @@ public final class ProductHandlers {
           rc.response().putHeader("Location", "/products/" + product.getLong("id"));
           rc.response().putHeader("ETag", EntityTags.of(product));
           Responses.json(rc, 201, product);
-        })
-        .onFailure(rc::fail);
+        });
   }
 
   /**
@@ -63,41 +61,37 @@ public final class ProductHandlers {
     ValidatedRequest request = validated(rc);
     int limit = intOr(request.getQuery().get("limit"), DEFAULT_LIMIT);
     long offset = longOr(request.getQuery().get("offset"), 0);
-    bus.request(rc, ProductsBus.LIST, ProductsBus.page(limit, offset))
-        .onSuccess(page -> Responses.json(rc, 200, page))
-        .onFailure(rc::fail);
+    Responses.answer(rc, bus.request(rc, ProductsBus.LIST, ProductsBus.page(limit, offset)),
+        page -> Responses.json(rc, 200, page));
   }
 
   public void get(RoutingContext rc) {
-    bus.request(rc, CacheBus.PRODUCT, ProductsBus.byId(id(rc)))
-        .onSuccess(product -> {
-          rc.response().putHeader("ETag", EntityTags.of(product));
-          if (EntityTags.noneMatch(rc.request().getHeader("If-None-Match"), product.getInteger("version"))) {
-            rc.response().setStatusCode(304).end();
-          } else {
-            Responses.json(rc, 200, product);
-          }
-        })
-        .onFailure(rc::fail);
+    // Read before the work starts, so a malformed header is a 400 whatever the product's state.
+    EntityTags.Condition notModified = EntityTags.ifNoneMatch(rc.request().getHeader("If-None-Match"));
+    Responses.answer(rc, bus.request(rc, CacheBus.PRODUCT, ProductsBus.byId(id(rc))), product -> {
+      rc.response().putHeader("ETag", EntityTags.of(product));
+      if (notModified.holdsFor(product.getInteger("version"))) {
+        rc.response().setStatusCode(304).end();
+      } else {
+        Responses.json(rc, 200, product);
+      }
+    });
   }
 
   public void update(RoutingContext rc) {
-    bus.request(rc, ProductsBus.UPDATE,
+    Responses.answer(rc, bus.request(rc, ProductsBus.UPDATE,
             ProductsBus.update(id(rc), body(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
-        .compose(product -> written(rc, product.getLong("id"), product.getInteger("version")).map(product))
-        .onSuccess(product -> {
+        .compose(product -> written(rc, product.getLong("id"), product.getInteger("version")).map(product)), product -> {
           rc.response().putHeader("ETag", EntityTags.of(product));
           Responses.json(rc, 200, product);
-        })
-        .onFailure(rc::fail);
+        });
   }
 
   public void delete(RoutingContext rc) {
-    bus.request(rc, ProductsBus.DELETE,
+    Responses.answer(rc, bus.request(rc, ProductsBus.DELETE,
             ProductsBus.delete(id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
-        .compose(nothing -> written(rc, id(rc), CacheBus.DELETED))
-        .onSuccess(nothing -> rc.response().setStatusCode(204).end())
-        .onFailure(rc::fail);
+        .compose(nothing -> written(rc, id(rc), CacheBus.DELETED)),
+        nothing -> rc.response().setStatusCode(204).end());
   }
 
   private static JsonObject actor(RoutingContext rc) {

@@ -22,33 +22,30 @@ public final class UserHandlers {
   }
 
   public void me(RoutingContext rc) {
-    bus.request(rc, UsersBus.GET, ProductsBus.byId(AuthUser.of(rc).id()))
-        .onSuccess(user -> Responses.json(rc, 200, user))
-        .onFailure(rc::fail);
+    Responses.answer(rc, bus.request(rc, UsersBus.GET, ProductsBus.byId(AuthUser.of(rc).id())),
+        user -> Responses.json(rc, 200, user));
   }
 
   public void list(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestParameter limit = request.getQuery().get("limit");
     RequestParameter offset = request.getQuery().get("offset");
-    bus.request(rc, UsersBus.LIST, ProductsBus.page(
+    Responses.answer(rc, bus.request(rc, UsersBus.LIST, ProductsBus.page(
             limit == null || limit.isNull() ? 20 : limit.getInteger(),
-            offset == null || offset.isNull() ? 0 : offset.getLong()))
-        .onSuccess(page -> Responses.json(rc, 200, page))
-        .onFailure(rc::fail);
+            offset == null || offset.isNull() ? 0 : offset.getLong())),
+        page -> Responses.json(rc, 200, page));
   }
 
   public void update(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     long id = request.getPathParameters().get("id").getLong();
     JsonObject changes = request.getBody().getJsonObject();
-    bus.request(rc, UsersBus.UPDATE, new JsonObject().put("id", id).put("changes", changes))
-        .onSuccess(user -> {
+    Responses.answer(rc, bus.request(rc, UsersBus.UPDATE, new JsonObject().put("id", id).put("changes", changes)),
+        user -> {
           if (Boolean.TRUE.equals(changes.getBoolean("disabled"))) {
             bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(id, null));
           }
           Responses.json(rc, 200, user);
-        })
-        .onFailure(rc::fail);
+        });
   }
 }

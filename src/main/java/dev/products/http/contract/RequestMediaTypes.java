@@ -1,0 +1,114 @@
+package dev.products.http.contract;
+
+import dev.products.http.problem.Problem;
+import dev.products.http.problem.ProblemHandler;
+import dev.products.http.problem.ProblemType;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Holds a request body's media type to what the contract declares for the operation, as RFC 9110
+ * §8.3.1 reads media types: type and subtype case-insensitively, parameters allowed (a JSON body's
+ * {@code charset}, if any, must be UTF-8, RFC 8259 §8.1). Anything else is a 415 before the body is
+ * read: a near miss such as {@code application/jsonx} or {@code multipart/form-data} is not JSON.
+ * The header is then rewritten to the declared form, which is how the validator and the body
+ * parsers compare it.
+ */
+public final class RequestMediaTypes implements SecurityPolicyHandler {
+
+  private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+  private static final Pattern MEDIA_TYPE = Pattern.compile(
+      "\\s*(" + TOKEN + "/" + TOKEN + ")\\s*((?:;\\s*" + TOKEN + "=(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\")\\s*)*)");
+  private static final Pattern CHARSET = Pattern.compile(
+      ";\\s*charset=(?:\"([^\"]*)\"|(" + TOKEN + "))", Pattern.CASE_INSENSITIVE);
+
+  private final OpenAPIContract contract;
+  private final Map<String, Set<String>> declared;
+  private final ProblemHandler problems;
+
+  /** @param published the contract as published: every media type it declares, also those the validator cannot read */
+  public RequestMediaTypes(OpenAPIContract contract, JsonObject published, ProblemHandler problems) {
+    this.contract = contract;
+    this.declared = requestMediaTypes(published);
+    this.problems = problems;
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    Set<String> accepted = hasBody(request) ? acceptedFor(request) : null;
+    if (accepted == null) {
+      rc.next();
+      return;
+    }
+    String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+    Matcher parsed = header == null ? null : MEDIA_TYPE.matcher(header);
+    String type = parsed != null && parsed.matches() ? parsed.group(1).toLowerCase(Locale.ROOT) : null;
+    if (type == null || !accepted.contains(type) || !utf8(type, parsed.group(2))) {
+      problems.send(rc, Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as "
+          + String.join(" or ", accepted) + (header == null ? "; no Content-Type was given" : ", not " + header)));
+      return;
+    }
+    request.headers().set(HttpHeaders.CONTENT_TYPE, type);
+    rc.next();
+  }
+
+  /** The media types the matched operation takes, or null when it takes no body (or is not ours). */
+  private Set<String> acceptedFor(HttpServerRequest request) {
+    Operation operation = contract.findOperation(request.path(), request.method());
+    return operation == null ? null : declared.get(operation.getOperationId());
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+      return false;
+    }
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !length.trim().equals("0");
+  }
+
+  private static boolean utf8(String type, String parameters) {
+    if (!type.endsWith("json") || parameters == null || parameters.isEmpty()) {
+      return true;
+    }
+    Matcher charset = CHARSET.matcher(parameters);
+    while (charset.find()) {
+      String value = charset.group(1) != null ? charset.group(1) : charset.group(2);
+      if (!value.equalsIgnoreCase("utf-8")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<String, Set<String>> requestMediaTypes(JsonObject published) {
+    Map<String, Set<String>> types = new HashMap<>();
+    JsonObject paths = published.getJsonObject("paths", new JsonObject());
+    for (String path : paths.fieldNames()) {
+      JsonObject item = paths.getJsonObject(path);
+      for (String method : item.fieldNames()) {
+        if (item.getValue(method) instanceof JsonObject operation
+            && operation.getValue("requestBody") instanceof JsonObject body
+            && body.getValue("content") instanceof JsonObject content) {
+          types.put(operation.getString("operationId"), content.fieldNames().stream()
+              .map(name -> name.toLowerCase(Locale.ROOT))
+              .collect(Collectors.toUnmodifiableSet()));
+        }
+      }
+    }
+    return types;
+  }
+}
