@@ -31,7 +31,7 @@ class TypeScriptClientFlowIT {
         "target/clients/typescript/clients/typescript/flow.js")).toAbsolutePath();
     assertThat(flow).as("compiled by tsc in pre-integration-test").isRegularFile();
     Path output = workDir.resolve("flow.log");
-    ProcessBuilder builder = new ProcessBuilder("node", flow.toString())
+    ProcessBuilder builder = new ProcessBuilder("node", "--enable-source-maps", flow.toString())
         .redirectErrorStream(true)
         .redirectOutput(output.toFile());
     builder.environment().put("PRODUCTS_BASE_URL", service.baseUrl());
