@@ -96,6 +96,7 @@ public final class ServiceJar implements AutoCloseable {
         .collect(Collectors.toSet());
   }
 
+  /** The harness's own wait for readiness, over plain HTTP: not part of any client flow. */
   private void awaitReady(Duration timeout) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).timeout(Duration.ofSeconds(2)).build();
