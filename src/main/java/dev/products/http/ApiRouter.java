@@ -77,10 +77,10 @@ public final class ApiRouter {
     // Order matters (vertx-web enforces it): platform handlers, then security policies, then the body.
     builder.rootHandler(new HeadAsGet());
     builder.rootHandler(new RequestIds());
-    builder.rootHandler(new WellFormedTarget(problems));
     builder.rootHandler(new RequestDeadline(config.edge().requestTimeout()));
     builder.rootHandler(new ClientAddress(config.edge().trustedProxies()));
     builder.rootHandler(new AccessLog(routes));
+    builder.rootHandler(new WellFormedTarget(problems));
     EdgeHandlers.securityPolicies(config).forEach(builder::rootHandler);
     builder.rootHandler(new PerClientRateLimit(services.rateLimits(), config.rateLimits().perIp()));
     builder.rootHandler(new RequestMediaTypes(contract, published, problems));
