@@ -2,8 +2,10 @@ package dev.products.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.products.support.ContractValidator;
 import dev.products.support.TestApp;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -33,7 +35,9 @@ class HttpsTest {
         .put("TLS_CERT_PATH", cert.toString()).put("TLS_KEY_PATH", key.toString()))) {
       WebClient client = WebClient.create(vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
 
-      HttpResponse<?> response = client.get(app.port(), "127.0.0.1", "/healthz/live").send().await();
+      HttpResponse<Buffer> response = client.get(app.port(), "127.0.0.1", "/healthz/live").send().await();
+      ContractValidator.assertConforms("GET", "/healthz/live", null, response.statusCode(), response.headers(),
+          response.body());
 
       assertThat(response.statusCode()).isEqualTo(200);
     }

@@ -3,6 +3,7 @@ package dev.products.lifecycle;
 import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.products.support.ContractValidator;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.HttpClientSupport.Reply;
 import dev.products.support.Products;
@@ -70,6 +71,9 @@ class GracefulShutdownTest {
     }
 
     HttpResponse<Buffer> response = slowWrite.await();
+    ContractValidator.assertConforms("POST", "/products",
+        io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json"),
+        response.statusCode(), response.headers(), response.body());
     assertThat(response.statusCode()).isEqualTo(201);
     stopped.await();
     assertThat(TestDatabase.count("SELECT count(*) FROM products WHERE name = 'In flight'")).isEqualTo(1);

@@ -4,6 +4,7 @@ import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.config.DatabaseUrl;
+import dev.products.support.ContractValidator;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
 import java.io.IOException;
@@ -115,7 +116,9 @@ class MainProcessTest {
     HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz/live")).build();
     eventually(Duration.ofSeconds(30), () -> {
       try {
-        return client.send(live, HttpResponse.BodyHandlers.ofString()).statusCode();
+        HttpResponse<String> response = client.send(live, HttpResponse.BodyHandlers.ofString());
+        ContractValidator.assertConforms(response);
+        return response.statusCode();
       } catch (IOException | InterruptedException e) {
         return -1;
       }
@@ -137,7 +140,9 @@ class MainProcessTest {
         .header("X-Request-ID", "json-line-trace-01").build();
     eventually(Duration.ofSeconds(30), () -> {
       try {
-        return client.send(traced, HttpResponse.BodyHandlers.ofString()).statusCode();
+        HttpResponse<String> response = client.send(traced, HttpResponse.BodyHandlers.ofString());
+        ContractValidator.assertConforms(response);
+        return response.statusCode();
       } catch (IOException | InterruptedException e) {
         return -1;
       }

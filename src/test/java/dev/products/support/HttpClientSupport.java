@@ -10,7 +10,11 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
-/** A real HTTP client against the service, with a blocking call style so tests read top to bottom. */
+/**
+ * A real HTTP client against the service, with a blocking call style so tests read top to bottom.
+ * Every answer it hands back has passed the {@link ContractValidator}: an answer that
+ * {@code openapi.yaml} does not declare fails the test that asked for it, whatever it sent.
+ */
 public final class HttpClientSupport {
 
   private final WebClient client;
@@ -44,7 +48,9 @@ public final class HttpClientSupport {
       request.putHeader("Authorization", "Bearer " + bearer);
     }
     HttpResponse<Buffer> response = request.sendForm(form).await();
-    return new Reply(response.statusCode(), response.headers(), response.body());
+    MultiMap sent = MultiMap.caseInsensitiveMultiMap().addAll(request.headers())
+        .set("Content-Type", "application/x-www-form-urlencoded");
+    return checked(HttpMethod.POST, path, sent, response);
   }
 
   public Reply get(String path) {
@@ -74,6 +80,13 @@ public final class HttpClientSupport {
       request.putHeader("Content-Type", contentType);
     }
     HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(body)).await();
+    return checked(method, path, MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), response);
+  }
+
+  /** Holds the answer to the contract before any test sees it; there is no way around this. */
+  private static Reply checked(HttpMethod method, String path, MultiMap sent, HttpResponse<Buffer> response) {
+    ContractValidator.assertConforms(method.name(), path, sent, response.statusCode(), response.headers(),
+        response.body());
     return new Reply(response.statusCode(), response.headers(), response.body());
   }
 
