@@ -34,7 +34,7 @@ public final class AccessLog implements PlatformHandler {
         HttpServerRequest request = rc.request();
         // Each value is also a field of its own in JSON lines; request_id and user_id come with every line.
         LOG.info("{} {} {} {}ms {}B client={}", v("method", request.method().name()),
-            v("route", routes.template(request.path())), v("status", rc.response().getStatusCode()),
+            v("route", routes.template(rc)), v("status", rc.response().getStatusCode()),
             v("duration_ms", (System.nanoTime() - start) / 1_000_000), v("bytes", rc.response().bytesWritten()),
             v("client", ClientAddress.of(rc)));
       }

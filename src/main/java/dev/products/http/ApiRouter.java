@@ -83,7 +83,7 @@ public final class ApiRouter {
     builder.rootHandler(new WellFormedTarget(problems));
     EdgeHandlers.securityPolicies(config).forEach(builder::rootHandler);
     builder.rootHandler(new PerClientRateLimit(services.rateLimits(), config.rateLimits().perIp()));
-    builder.rootHandler(new RequestMediaTypes(contract, published, problems));
+    builder.rootHandler(new RequestMediaTypes(routes, published, problems));
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
     BusClient bus = new BusClient(vertx.eventBus());

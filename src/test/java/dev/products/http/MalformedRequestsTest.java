@@ -108,4 +108,21 @@ class MalformedRequestsTest extends ApiTestBase {
 
     assertThat(reply.status()).isEqualTo(200);
   }
+
+  @Test
+  void aFormBodyOnAGetIsIgnored() {
+    Reply reply = http.send(HttpMethod.GET, "/products", "application/x-www-form-urlencoded", Buffer.buffer("a=1"),
+        MultiMap.caseInsensitiveMultiMap());
+
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aFormBodyWithAnUndeclaredMethodIsA405() {
+    Reply reply = http.send(HttpMethod.OPTIONS, "/auth/token", "multipart/form-data; boundary=x", Buffer.buffer("--x--"),
+        MultiMap.caseInsensitiveMultiMap());
+
+    assertProblem(reply, 405);
+    assertThat(reply.header("Allow")).isEqualTo("POST");
+  }
 }

@@ -70,4 +70,20 @@ class MethodsTest extends ApiTestBase {
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
   }
+
+  @Test
+  void aTrailingSlashOrADoubledSlashNamesTheSamePathInAllow() {
+    assertThat(send("DELETE", "/products/").header("Allow")).isEqualTo("GET, HEAD, POST");
+    assertThat(send("PUT", "//healthz/live").header("Allow")).isEqualTo("GET, HEAD");
+    assertThat(send("DELETE", "/users/me/").header("Allow")).isEqualTo("GET, HEAD");
+    assertThat(send("PATCH", "/%70roducts").header("Allow")).isEqualTo("GET, HEAD, POST");
+  }
+
+  @Test
+  void methodsAreCaseSensitiveSoALowerCaseGetIsA405() {
+    Reply reply = send("get", "/products");
+
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.header("Allow")).isEqualTo("GET, HEAD, POST");
+  }
 }

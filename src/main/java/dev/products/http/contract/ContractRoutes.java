@@ -1,6 +1,7 @@
 package dev.products.http.contract;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Path;
@@ -24,11 +25,13 @@ public final class ContractRoutes {
   }
 
   /** The contract path the request matched, or a fixed label for everything outside the contract. */
-  public String template(String path) {
-    Path matched = path == null ? null : contract.findPath(path);
-    if (matched != null) {
-      return matched.getName();
-    }
+  public String template(RoutingContext rc) {
+    String path = routed(rc);
+    Path matched = find(path);
+    return matched != null ? matched.getName() : outside(path);
+  }
+
+  private static String outside(String path) {
     return path != null && (path.startsWith(DOCS) || path.equals("/openapi.yaml") || path.equals("/asyncapi.yaml"))
         ? DOCS
         : UNMATCHED;
@@ -39,19 +42,50 @@ public final class ContractRoutes {
    * wherever GET is (HEAD is served as GET without the body). Paths outside the contract that the
    * service serves (the docs) answer GET and HEAD; unknown paths none.
    */
-  public String allow(String path) {
+  public String allow(RoutingContext rc) {
+    String path = routed(rc);
     Set<String> methods = new TreeSet<>();
-    Path matched = path == null ? null : contract.findPath(path);
+    Path matched = find(path);
     if (matched != null) {
       for (Operation operation : matched.getOperations()) {
         methods.add(operation.getHttpMethod().name());
       }
-    } else if (DOCS.equals(template(path))) {
+    } else if (DOCS.equals(outside(path))) {
       methods.add(HttpMethod.GET.name());
     }
     if (methods.contains(HttpMethod.GET.name())) {
       methods.add(HttpMethod.HEAD.name());
     }
     return String.join(", ", methods);
+  }
+
+  private Path find(String path) {
+    return path == null ? null : contract.findPath(path);
+  }
+
+  /** The operation a request is routed to, or null when none (an unknown path, an undeclared method). */
+  public Operation operation(RoutingContext rc) {
+    String path = routed(rc);
+    return path == null ? null : contract.findOperation(path, rc.request().method());
+  }
+
+  /**
+   * The path as the router matches it: normalized (escaped unreserved characters decoded, dot
+   * segments removed: {@code /%70roducts} is {@code /products}), repeated slashes as one and no
+   * trailing slash, as vertx-web routes {@code //products/} to {@code /products}. A path that does
+   * not normalize (a bad escape) is taken as sent.
+   */
+  private static String routed(RoutingContext rc) {
+    String path;
+    try {
+      path = rc.normalizedPath();
+    } catch (IllegalArgumentException malformed) {
+      path = rc.request().path();
+    }
+    if (path == null) {
+      return null;
+    }
+    String routed = path.indexOf("//") >= 0 ? path.replaceAll("/{2,}", "/") : path;
+    return routed.length() > 1 && routed.endsWith("/") ? routed.substring(0, routed.length() - 1) : routed;
   }
 }

@@ -4,12 +4,10 @@ import dev.products.http.problem.Problem;
 import dev.products.http.problem.ProblemHandler;
 import dev.products.http.problem.ProblemType;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
-import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import java.util.HashMap;
 import java.util.Locale;
@@ -35,13 +33,13 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
   private static final Pattern CHARSET = Pattern.compile(
       ";\\s*charset=(?:\"([^\"]*)\"|(" + TOKEN + "))", Pattern.CASE_INSENSITIVE);
 
-  private final OpenAPIContract contract;
+  private final ContractRoutes routes;
   private final Map<String, Set<String>> declared;
   private final ProblemHandler problems;
 
   /** @param published the contract as published: every media type it declares, also those the validator cannot read */
-  public RequestMediaTypes(OpenAPIContract contract, JsonObject published, ProblemHandler problems) {
-    this.contract = contract;
+  public RequestMediaTypes(ContractRoutes routes, JsonObject published, ProblemHandler problems) {
+    this.routes = routes;
     this.declared = requestMediaTypes(published);
     this.problems = problems;
   }
@@ -49,8 +47,16 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
   @Override
   public void handle(RoutingContext rc) {
     HttpServerRequest request = rc.request();
-    Set<String> accepted = hasBody(request) ? acceptedFor(request) : null;
+    if (!hasBody(request)) {
+      rc.next();
+      return;
+    }
+    Set<String> accepted = acceptedFor(rc);
     if (accepted == null) {
+      // A body no operation takes (a GET with a body, an undeclared method): it is read as opaque
+      // bytes and ignored. Its media type must not make the body handler decode it as a form, which
+      // vertx-web refuses to do for most methods by throwing.
+      request.headers().remove(HttpHeaders.CONTENT_TYPE);
       rc.next();
       return;
     }
@@ -67,15 +73,12 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
   }
 
   /** The media types the matched operation takes, or null when it takes no body (or is not ours). */
-  private Set<String> acceptedFor(HttpServerRequest request) {
-    Operation operation = contract.findOperation(request.path(), request.method());
+  private Set<String> acceptedFor(RoutingContext rc) {
+    Operation operation = routes.operation(rc);
     return operation == null ? null : declared.get(operation.getOperationId());
   }
 
   private static boolean hasBody(HttpServerRequest request) {
-    if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-      return false;
-    }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !length.trim().equals("0");
   }

@@ -57,10 +57,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       rc.response().putHeader("WWW-Authenticate", BearerAuthentication.CHALLENGE);
     }
     if (problem.status() == 405) {
-      rc.response().putHeader(HttpHeaders.ALLOW, routes.allow(rc.request().path()));
+      rc.response().putHeader(HttpHeaders.ALLOW, routes.allow(rc));
     }
     if (problem.status() >= 500 && problem.type() == ProblemType.INTERNAL) {
-      String route = routes.template(rc.request().path());
+      String route = routes.template(rc);
       LOG.error("Unhandled failure on {} {}", rc.request().method(), route, rc.failure());
       Throwable failure = rc.failure() != null ? rc.failure() : new IllegalStateException("status 500 without a failure");
       errors.report(failure, Map.of(
