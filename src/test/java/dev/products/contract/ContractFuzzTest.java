@@ -133,7 +133,8 @@ class ContractFuzzTest {
       productIds.add(987_654_321L); // no such product
       deletableIds.add(987_654_321L);
       List<Long> jobIds = new ArrayList<>();
-      for (String token : List.of(alice.access, bob.access, admin)) {
+      // (not the admin's: the admin account outlives a run, and its queued exports reach the pending limit)
+      for (String token : List.of(alice.access, alice.access, bob.access)) {
         Reply queued = http.as(token).postJson("/exports", new JsonObject());
         assertThat(queued.status()).as(queued.text()).isEqualTo(202);
         jobIds.add(queued.json().getLong("id"));
