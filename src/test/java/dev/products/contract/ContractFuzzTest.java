@@ -133,7 +133,8 @@ class ContractFuzzTest {
       productIds.add(987_654_321L); // no such product
       deletableIds.add(987_654_321L);
       List<Long> jobIds = new ArrayList<>();
-      for (String token : List.of(alice.access, bob.access, admin)) {
+      // (not the admin's: the admin account outlives a run, and its queued exports reach the pending limit)
+      for (String token : List.of(alice.access, alice.access, bob.access)) {
         Reply queued = http.as(token).postJson("/exports", new JsonObject());
         assertThat(queued.status()).as(queued.text()).isEqualTo(202);
         jobIds.add(queued.json().getLong("id"));
@@ -210,9 +211,10 @@ class ContractFuzzTest {
       Map<String, String> perOperation = new TreeMap<>();
       requestsByOperation.forEach((operation, count) -> perOperation.put(operation,
           count.get() + " in " + millisByOperation.get(operation).get() + " ms"));
-      String summary = String.format("contract fuzz: seed %d, %d requests in %d ms (%d threads, slowest %d ms), "
-          + "answers by status %s, %d distinct findings%n  requests by operation: %s", SEED, indexes.size(), elapsed,
-          THREADS, slowest.get(), new TreeMap<>(statuses), findings.size(), perOperation);
+      String summary = String.format("contract fuzz: seed %d, %d requests (the first %d the boundary sweep) in %d ms "
+          + "(%d threads, slowest %d ms), answers by status %s, %d distinct findings%n  requests by operation: %s", SEED,
+          indexes.size(), Math.min(indexes.size(), generator.sweepSize()), elapsed, THREADS, slowest.get(),
+          new TreeMap<>(statuses), findings.size(), perOperation);
       System.out.println(summary);
       String report = report(summary);
       Files.createDirectories(Path.of("target"));
@@ -260,6 +262,10 @@ class ContractFuzzTest {
     List<Violation> broken = new ArrayList<>();
     if (response.status() >= 500) {
       broken.add(new Violation("server-error", "the service answered " + response.statusLine()));
+    }
+    if (response.status() == 415 && draft.notes().contains("equivalent Content-Type")) {
+      // media types are case-insensitive and their parameters are not the type (RFC 9110, 8.3.1)
+      broken.add(new Violation("equivalent-content-type-refused", "415 for a Content-Type equal to the declared one"));
     }
     for (Violation violation : verdict.violations()) {
       // a 5xx is the finding; that the operation does not declare it either adds nothing

@@ -94,6 +94,17 @@ class ContractValidatorTest {
   }
 
   @Test
+  void aFailureStatusDeclaredWithItsOwnBodyIsHeldToThatBodyNotToTheProblemRule() {
+    JsonObject readiness = new JsonObject().put("status", "DOWN").put("outcome", "DOWN").put("checks", new JsonArray()
+        .add(new JsonObject().put("id", "database").put("status", "DOWN").put("data", new JsonObject().put("reason", "down"))));
+    assertAccepted(exchange("GET", "/health", 503, headers("Content-Type", "application/json;charset=UTF-8"), readiness.encode()));
+    assertBroken(exchange("GET", "/health", 503, headers("Content-Type", "application/json"),
+        readiness.put("status", "SIDEWAYS").encode()), "body-schema");
+    assertBroken(exchange("GET", "/products/42", 503, headers("Content-Type", "application/json"), readiness.encode()),
+        "problem-content-type");
+  }
+
+  @Test
   void readsACompressedBodyAsTheRepresentationItIs() throws IOException {
     java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
     try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
@@ -102,6 +113,19 @@ class ContractValidatorTest {
     Exchange compressed = new Exchange("GET", "/products/42", MultiMap.caseInsensitiveMultiMap().add("Accept-Encoding", "gzip"),
         200, headers("Content-Type", "application/json", "Content-Encoding", "gzip"), zipped.toByteArray());
     assertAccepted(compressed);
+  }
+
+  @Test
+  void aCorsPreflightIsAnsweredOrRefusedWithAProblem() {
+    MultiMap preflight = MultiMap.caseInsensitiveMultiMap().add("Origin", "https://app.example.com")
+        .add("Access-Control-Request-Method", "POST");
+    assertAccepted(new Exchange("OPTIONS", "/products", preflight, 204, headers("Access-Control-Allow-Origin", "https://app.example.com"),
+        new byte[0]));
+    assertAccepted(new Exchange("OPTIONS", "/products", preflight, 403, headers("Content-Type", "application/problem+json"),
+        problem(403, "/products").encode().getBytes(StandardCharsets.UTF_8)));
+    assertBroken(new Exchange("OPTIONS", "/products", preflight, 403, headers(), new byte[0]), "problem-content-type");
+    // without the CORS request headers an OPTIONS is an undeclared method like any other
+    assertBroken(exchange("OPTIONS", "/products", 204, headers(), null), "method-not-declared");
   }
 
   @Test

@@ -147,19 +147,115 @@ final class FuzzRequests {
     return out.toArray(Focus[]::new);
   }
 
-  /** Request number {@code index} of the run with this seed. */
+  /** One deliberate edge of one operation, in an otherwise valid request. */
+  private record Edge(String operation, String where, String name, String value) {}
+
+  private static final String MISSING = "@@MISSING@@";
+
+  /**
+   * The boundary sweep: for every operation, each parameter and body field at its edges (empty,
+   * bad percent-escapes, out of range, wrong type, ECMA-blank text, missing), HEAD and an undeclared
+   * method, and content types equal to the declared one but spelled differently. These are the first
+   * requests of every run, whatever the seed; random requests follow.
+   */
+  private List<Edge> sweep() {
+    List<Edge> edges = new ArrayList<>();
+    for (Operation op : operations) {
+      for (JsonNode parameter : op.parameters()) {
+        String in = parameter.path("in").asText();
+        String name = parameter.path("name").asText();
+        JsonNode schema = deref(parameter.path("schema"));
+        switch (in) {
+          case "path" -> {
+            for (String value : new String[] {"%zz", "0", "-1", "abc", "99999999999999999999", "%31"}) {
+              edges.add(new Edge(op.id(), "path", name, value));
+            }
+          }
+          case "query" -> {
+            List<String> values = new ArrayList<>(List.of("%zz", "", "abc", "1.5", "%00", "REPEATED"));
+            if (schema.has("minimum")) {
+              values.add(schema.get("minimum").bigIntegerValue().subtract(BigInteger.ONE).toString());
+            }
+            if (schema.has("maximum")) {
+              values.add(schema.get("maximum").bigIntegerValue().add(BigInteger.ONE).toString());
+            }
+            values.forEach(value -> edges.add(new Edge(op.id(), "query", name, value)));
+          }
+          case "header" -> {
+            for (String value : new String[] {"", "garbage", "\"", "x".repeat(2000)}) {
+              edges.add(new Edge(op.id(), "header", name, value));
+            }
+          }
+          default -> { }
+        }
+      }
+      JsonNode requestBody = op.requestBody();
+      if (requestBody != null) {
+        Map.Entry<String, JsonNode> media = requestBody.path("content").fields().next();
+        JsonNode schema = deref(media.getValue().path("schema"));
+        schema.path("properties").fields().forEachRemaining(property -> {
+          JsonNode field = deref(property.getValue());
+          String type = field.path("type").isArray() ? field.path("type").get(0).asText() : field.path("type").asText("string");
+          List<String> values = new ArrayList<>(List.of(MISSING, "null", "[]"));
+          if (type.equals("string")) {
+            values.addAll(List.of(jsonString(""), jsonString("\u00A0\u00A0"), jsonString("\u2028"), jsonString("a\u0000b"), "123",
+                jsonString("x".repeat(field.path("maxLength").asInt(256) + 1))));
+          } else if (type.equals("integer")) {
+            values.addAll(List.of(jsonString("12"), "1.5", "-1", "9223372036854775808"));
+          } else if (type.equals("boolean")) {
+            values.addAll(List.of(jsonString("true"), "1"));
+          }
+          values.forEach(value -> edges.add(new Edge(op.id(), "field", property.getKey(), value)));
+        });
+        String declared = media.getKey();
+        int slash = declared.indexOf('/');
+        String upper = declared.substring(0, 1).toUpperCase(Locale.ROOT) + declared.substring(1, slash + 1)
+            + declared.substring(slash + 1).toUpperCase(Locale.ROOT);
+        for (String variant : new String[] {upper, declared + "; charset=utf-8", declared.toUpperCase(Locale.ROOT), declared + " ; charset=UTF-8"}) {
+          edges.add(new Edge(op.id(), "content-type", "", variant));
+        }
+      }
+      if (op.method().equals("GET")) {
+        edges.add(new Edge(op.id(), "method", "", "HEAD"));
+      }
+      String undeclared = op.method().equals("DELETE") ? "PUT" : "DELETE";
+      if (!declares(op.template(), undeclared)) {
+        edges.add(new Edge(op.id(), "method", "", undeclared));
+      }
+    }
+    return edges;
+  }
+
+  private List<Edge> sweep;
+
+  /** How many requests the boundary sweep makes. */
+  int sweepSize() {
+    if (sweep == null) {
+      sweep = sweep();
+    }
+    return sweep.size();
+  }
+
+  /** Request number {@code index} of the run with this seed: the sweep first, then random requests. */
   Draft generate(long seed, int index) {
     Random random = new Random(seed * 0x9E3779B97F4A7C15L + index);
-    Operation op = operations.get(random.nextInt(operations.size()));
-    Focus focus = pick(random, FOCUS_WEIGHTS);
+    Edge edge = index < sweepSize() ? sweep.get(index) : null;
+    Operation op = edge != null ? byKey.get(edge.operation()) : operations.get(random.nextInt(operations.size()));
+    Focus focus = edge != null ? Focus.VALID : pick(random, FOCUS_WEIGHTS);
     boolean chaos = focus == Focus.CHAOS;
     List<String> notes = new ArrayList<>();
-    if (focus != Focus.VALID && focus != Focus.CHAOS) {
+    if (edge != null) {
+      notes.add("sweep " + edge.where() + (edge.name().isEmpty() ? "" : " " + edge.name()) + " = "
+          + (edge.value().equals(MISSING) ? "(missing)" : abbreviate(edge.value())));
+    } else if (focus != Focus.VALID && focus != Focus.CHAOS) {
       notes.add("focus " + focus.name().toLowerCase(Locale.ROOT));
     } else if (chaos) {
       notes.add("chaos");
     }
     Builder request = new Builder(op.method(), notes);
+    if (edge != null && edge.where().equals("method")) {
+      request.method = edge.value();
+    }
 
     // ---- method
     if (focus == Focus.METHOD || chaos && random.nextInt(100) < 10) {
@@ -186,7 +282,8 @@ final class FuzzRequests {
       int roll = random.nextInt(100);
       boolean odd = focus == Focus.PATH_ID && roll < 70 || chaos && roll < 20;
       if (!odd) {
-        value = roll % 10 < 8 ? String.valueOf(realId(random, op.template(), op.method()))
+        value = edge != null ? String.valueOf(existingId(random, op.template(), op.method()))
+            : roll % 10 < 8 ? String.valueOf(realId(random, op.template(), op.method()))
             : scalarText(validValue(random, parameter.path("schema")));
       } else {
         value = pick(random, ODD_IDS);
@@ -198,6 +295,11 @@ final class FuzzRequests {
               victim + ".0", victim + "e0"});
         }
         notes.add("path " + name + "=" + value);
+      }
+      if (edge != null && edge.where().equals("path") && edge.name().equals(name)) {
+        // %31 is "1": on /users that could be the admin, so the victim's id, escaped, instead
+        value = edge.value().equals("%31") && op.template().startsWith("/users")
+            ? encodeAll(String.valueOf(pools.victimUserIds().get(0))) : edge.value();
       }
       path = path.replace("{" + name + "}", value);
     }
@@ -247,10 +349,23 @@ final class FuzzRequests {
       query.add(extra);
       notes.add("extra query " + extra);
     }
+    if (edge != null && edge.where().equals("query")) {
+      query.removeIf(pair -> pair.startsWith(edge.name() + "="));
+      if (edge.value().equals("REPEATED")) {
+        query.add(edge.name() + "=1");
+        query.add(edge.name() + "=2");
+      } else {
+        query.add(edge.name() + "=" + edge.value());
+      }
+    }
     String target = path + (query.isEmpty() ? "" : "?" + String.join("&", query));
 
     // ---- authentication
     Auth auth = auth(random, op, focus == Focus.AUTH || chaos);
+    if (edge != null && op.secured()) {
+      // the sweep goes as deep as it can: the admin may do everything (but queue more exports, or log out)
+      auth = op.id().equals("logout") ? Auth.FRESH : op.id().equals("createExport") ? Auth.BOB : Auth.ADMIN;
+    }
     if (auth != Auth.NONE) {
       notes.add("auth " + auth);
     }
@@ -259,7 +374,7 @@ final class FuzzRequests {
     // ---- declared header parameters
     boolean oddHeaders = focus == Focus.HEADERS || chaos;
     for (JsonNode parameter : op.parameters()) {
-      if (!"header".equals(parameter.path("in").asText()) || random.nextInt(100) >= (oddHeaders ? 85 : 40)) {
+      if (!"header".equals(parameter.path("in").asText()) || random.nextInt(100) >= (oddHeaders ? 85 : 40) || edge != null) {
         continue;
       }
       String name = parameter.path("name").asText();
@@ -275,6 +390,10 @@ final class FuzzRequests {
       }
       notes.add(name + ": " + abbreviate(value));
       request.header(name, value);
+    }
+    if (edge != null && edge.where().equals("header")) {
+      request.headers.removeIf(header -> header[0].equals(edge.name()));
+      request.header(edge.name(), edge.value());
     }
     if (oddHeaders) {
       int roll = random.nextInt(100);
@@ -305,6 +424,18 @@ final class FuzzRequests {
 
     // ---- body
     body(random, op, request, notes, index, focus == Focus.BODY || chaos, focus == Focus.CONTENT_TYPE || chaos);
+    if (edge != null && edge.where().equals("field")) {
+      JsonNode schema = deref(op.requestBody().path("content").fields().next().getValue().path("schema"));
+      request.body(request.contentType == null ? "application/json" : request.contentType,
+          utf8(objectJsonWith(random, schema, index, edge.name(), edge.value())));
+    } else if (edge != null && edge.where().equals("content-type")) {
+      request.contentType = edge.value();
+      notes.add("equivalent Content-Type");
+      if (!request.hasBody) {
+        JsonNode schema = deref(op.requestBody().path("content").fields().next().getValue().path("schema"));
+        request.body(edge.value(), utf8(objectJson(random, schema, notes, index, false)));
+      }
+    }
 
     // ---- protocol-level breakage
     if (focus == Focus.PROTOCOL || chaos && random.nextInt(100) < 10) {
@@ -339,6 +470,10 @@ final class FuzzRequests {
     if (oddContentType) {
       contentType = random.nextInt(12) == 0 ? null : pick(random, ODD_CONTENT_TYPES);
       notes.add("Content-Type " + (contentType == null ? "absent" : "'" + contentType + "'"));
+      if (contentType != null && contentType.split(";")[0].trim().equalsIgnoreCase(mediaType)
+          && !contentType.toLowerCase(Locale.ROOT).matches(".*charset=(utf-16|latin1).*|.*boundary.*")) {
+        notes.add("equivalent Content-Type");
+      }
     }
     if (!oddBody) {
       if (!requestBody.path("required").asBoolean(false) && roll < 30) {
@@ -384,6 +519,40 @@ final class FuzzRequests {
       bytes = utf8(objectJson(random, schema, notes, index, true));
     }
     request.body(contentType, bytes);
+  }
+
+  /** A valid JSON object (or form) for the schema but for one field, set to {@code json} or left out. */
+  private String objectJsonWith(Random random, JsonNode schema, int index, String field, String json) {
+    boolean form = !schema.has("additionalProperties") && schema.path("properties").has("grant_type");
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (form) {
+      fields.put("grant_type", "password");
+      fields.put("username", pools.aliceEmail());
+      fields.put("password", pools.password());
+    } else {
+      List<String> required = new ArrayList<>();
+      schema.path("required").forEach(r -> required.add(r.asText()));
+      schema.path("properties").fields().forEachRemaining(property -> {
+        if (required.contains(property.getKey()) || property.getKey().equals(field) || schema.path("minProperties").asInt(0) > 0
+            && required.isEmpty() && fields.isEmpty()) {
+          fields.put(property.getKey(), property.getKey().equals("refresh_token") ? jsonString(FRESH_REFRESH)
+              : json(validValue(random, property.getValue(), index)));
+        }
+      });
+    }
+    if (json.equals(MISSING)) {
+      fields.remove(field);
+    } else {
+      fields.put(field, json);
+    }
+    if (form) {
+      List<String> pairs = new ArrayList<>();
+      fields.forEach((k, v) -> pairs.add(k + "=" + (v.startsWith("\"") ? encode(v.substring(1, v.length() - 1)) : encode(v))));
+      return String.join("&", pairs);
+    }
+    StringBuilder out = new StringBuilder("{");
+    fields.forEach((key, value) -> out.append(out.length() > 1 ? "," : "").append(jsonString(key)).append(':').append(value));
+    return out.append('}').toString();
   }
 
   /** A JSON object for the schema: valid, or with one thing wrong ({@code mutate}). */
@@ -677,6 +846,15 @@ final class FuzzRequests {
       return types.get(random.nextInt(types.size()));
     }
     return type.asText();
+  }
+
+  /** A row that exists (the pools end with an id that does not). */
+  private long existingId(Random random, String template, String method) {
+    long id;
+    do {
+      id = realId(random, template, method);
+    } while (id == 987_654_321L);
+    return id;
   }
 
   private long realId(Random random, String template, String method) {

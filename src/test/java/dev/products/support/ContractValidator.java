@@ -65,7 +65,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  *       carries must match its schema;</li>
  *   <li>carry {@code X-Request-ID}; every 4xx/5xx is an {@code application/problem+json} document valid
  *       against {@code Problem}, whose {@code request_id} is that header and whose {@code status} is the
- *       status.</li>
+ *       status (unless the operation declares that status with another body, as readiness does for 503).</li>
  * </ul>
  * A request that matches no path of the contract must get a 404 problem; one that matches a path but
  * none of its methods a 405 problem with {@code Allow} naming the path's methods (and HEAD where GET
@@ -73,7 +73,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * or Host, 413 body too large, 429 rate limit). 414 and 431 are answered by the HTTP codec before any
  * operation is known, so they are accepted on any request, as complete problems. A CORS preflight
  * (OPTIONS with Origin and Access-Control-Request-Method) is CORS protocol, not an operation: a 2xx
- * without a body is accepted. A raw path that only matches once normalised ({@code //products},
+ * without a body, or a 4xx problem, is accepted. A raw path that only matches once normalised ({@code //products},
  * {@code /products/}, dot segments) may get either a 404 problem or the normalised operation's answer.
  * Routes outside the contract ({@code /docs}, {@code /openapi.yaml}, {@code /asyncapi.yaml},
  * {@code /ws/products}, {@code /eventbus}) are not checked.
@@ -289,7 +289,8 @@ public final class ContractValidator {
     }
     List<Violation> found = new ArrayList<>();
     exchange = decoded(exchange, found);
-    String method = exchange.method().toUpperCase(Locale.ROOT);
+    // Methods are case-sensitive (RFC 9110, 9.1): "get" is not GET.
+    String method = exchange.method();
     int status = exchange.status();
 
     String requestId = exchange.responseHeaders().get("X-Request-ID");
@@ -299,16 +300,18 @@ public final class ContractValidator {
     if (status < 100 || status > 599) {
       found.add(new Violation("status-invalid", "status " + status + " is not an HTTP status"));
     }
-    if (status >= 400) {
-      checkProblem(exchange, requestId, found);
-    }
-
     if (CODEC_STATUSES.contains(status)) {
+      checkProblem(exchange, requestId, found);
       return new Verdict("(before routing)", found);
     }
-    if (isPreflight(exchange) && status >= 200 && status < 300) {
-      if (exchange.body().length > 0) {
+    if (isPreflight(exchange) && status >= 200 && status < 500) {
+      // CORS protocol, not an operation: answered (2xx, no body) or refused (a 4xx problem)
+      if (status < 300 && exchange.body().length > 0) {
         found.add(new Violation("preflight-body", "a CORS preflight answer has a body"));
+      } else if (status >= 400) {
+        checkProblem(exchange, requestId, found);
+      } else if (status >= 300) {
+        found.add(new Violation("preflight-status", "a CORS preflight answered " + status));
       }
       return new Verdict("(CORS preflight)", found);
     }
@@ -323,6 +326,9 @@ public final class ContractValidator {
       }
     }
     if (matched.isEmpty()) {
+      if (status >= 400) {
+        checkProblem(exchange, requestId, found);
+      }
       if (status != 404 && !EDGE_STATUSES.contains(status)) {
         found.add(new Violation("no-path", "no path of the contract matches " + path
             + "; expected a 404 problem, got " + status));
@@ -345,6 +351,9 @@ public final class ContractValidator {
       }
     }
     if (operation == null) {
+      if (status >= 400) {
+        checkProblem(exchange, requestId, found);
+      }
       PathItem first = matched.get(0);
       String where = "(undeclared method on " + first.template() + ")";
       if (status == 405) {
@@ -359,6 +368,9 @@ public final class ContractValidator {
     }
 
     String name = operation.path("operationId").asText(lookup + " " + item.template());
+    if (status >= 400 && !declaresOtherThanProblem(operation, status)) {
+      checkProblem(exchange, requestId, found);
+    }
     List<Violation> operationViolations = new ArrayList<>();
     checkOperation(exchange, method.equals("HEAD"), operation, operationViolations);
     if (found.stream().anyMatch(v -> v.rule().startsWith("problem-"))) {
@@ -524,9 +536,22 @@ public final class ContractValidator {
     }
   }
 
+  /**
+   * Whether the operation declares this failure status with a body other than a problem (readiness
+   * answers 503 with its checks): then the declared content rules, not the problem rule.
+   */
+  private boolean declaresOtherThanProblem(JsonNode operation, int status) {
+    JsonNode response = operation.path("responses").get(String.valueOf(status));
+    if (response == null) {
+      return false;
+    }
+    JsonNode content = deref(response).path("content");
+    return content.size() > 0 && !content.has("application/problem+json");
+  }
+
   private void checkProblem(Exchange exchange, String requestId, List<Violation> found) {
     String contentType = exchange.responseHeaders().get("Content-Type");
-    if (exchange.method().equalsIgnoreCase("HEAD") && exchange.body().length == 0) {
+    if (exchange.method().equals("HEAD") && exchange.body().length == 0) {
       if (contentType != null && !mediaType(contentType).equals("application/problem+json")) {
         found.add(new Violation("problem-content-type", "a " + exchange.status()
             + " answer to HEAD announces " + contentType + ", not application/problem+json"));
@@ -568,7 +593,7 @@ public final class ContractValidator {
     Set<String> listed = new LinkedHashSet<>();
     for (String part : allow.split(",")) {
       if (!part.isBlank()) {
-        listed.add(part.trim().toUpperCase(Locale.ROOT));
+        listed.add(part.trim());
       }
     }
     Set<String> expected = allowed(item);
@@ -591,7 +616,7 @@ public final class ContractValidator {
   }
 
   private static boolean isPreflight(Exchange exchange) {
-    return exchange.method().equalsIgnoreCase("OPTIONS")
+    return exchange.method().equals("OPTIONS")
         && exchange.requestHeaders().get("Origin") != null
         && exchange.requestHeaders().get("Access-Control-Request-Method") != null;
   }
