@@ -18,6 +18,8 @@ final class ManagementRouter {
   static Router create(Vertx vertx, Lifecycle lifecycle, PrometheusMeterRegistry registry) {
     HealthHandlers health = new HealthHandlers(vertx, lifecycle);
     Router router = Router.router(vertx);
+    // The same answers as on the public port, so they carry a request id too.
+    router.route().handler(new RequestIds());
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
     router.get("/healthz/live").handler(health::liveness);
     router.get("/health").handler(health::readiness);

@@ -368,7 +368,7 @@ public final class ContractValidator {
     }
 
     String name = operation.path("operationId").asText(lookup + " " + item.template());
-    if (status >= 400 && !declaresOtherThanProblem(operation, status)) {
+    if (status >= 400 && !answersWithDeclaredNonProblemBody(operation, exchange)) {
       checkProblem(exchange, requestId, found);
     }
     List<Violation> operationViolations = new ArrayList<>();
@@ -537,16 +537,19 @@ public final class ContractValidator {
   }
 
   /**
-   * Whether the operation declares this failure status with a body other than a problem (readiness
-   * answers 503 with its checks): then the declared content rules, not the problem rule.
+   * Whether the answer is a body other than a problem that the operation declares for this failure
+   * status (readiness answers 503 with its checks, and declares a problem for the same status when
+   * it is not answered in time): then the declared content rules apply, not the problem rule.
    */
-  private boolean declaresOtherThanProblem(JsonNode operation, int status) {
-    JsonNode response = operation.path("responses").get(String.valueOf(status));
-    if (response == null) {
+  private boolean answersWithDeclaredNonProblemBody(JsonNode operation, Exchange exchange) {
+    JsonNode response = operation.path("responses").get(String.valueOf(exchange.status()));
+    String contentType = exchange.responseHeaders().get("Content-Type");
+    if (response == null || contentType == null) {
       return false;
     }
+    String type = mediaType(contentType);
     JsonNode content = deref(response).path("content");
-    return content.size() > 0 && !content.has("application/problem+json");
+    return !type.equals("application/problem+json") && content.has(type);
   }
 
   private void checkProblem(Exchange exchange, String requestId, List<Violation> found) {
