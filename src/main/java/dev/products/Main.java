@@ -27,10 +27,40 @@ public final class Main {
 
   private Main() {}
 
+  private static final String USAGE = """
+      Usage: java -jar products-api.jar [command]
+
+      Commands:
+        serve       run the service (the default)
+        migrate     apply database migrations, then exit
+        --version   print the version, then exit
+        --help      print this help, then exit
+
+      Settings come from environment variables (or a .env file in the working directory); every
+      one is listed with its default in conf/config.yaml. The most used:
+        HTTP_PORT          port to listen on (8080)
+        DATABASE_URL       postgresql://user:password@host:5432/db; empty: an embedded PostgreSQL
+        REDIS_URL          redis://host:6379; empty: an embedded Redis
+        JWT_SECRET         token signing secret (required in prod)
+        ADMIN_EMAIL, ADMIN_PASSWORD   an admin account to create at start
+        APP_PROFILE        dev (default) or prod
+        LOG_FORMAT         text or json
+      Docs: http://localhost:8080/docs once it runs.
+      """;
+
   public static void main(String[] args) {
     String command = args.length == 0 ? "serve" : args[0];
+    if (command.equals("--version") || command.equals("version")) {
+      BuildInfo build = BuildInfo.current();
+      System.out.println(build.service() + " " + build.version());
+      return;
+    }
+    if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+      System.out.print(USAGE);
+      return;
+    }
     if (!command.equals("serve") && !command.equals("migrate")) {
-      LOG.error("Unknown command \"{}\": use serve (the default) or migrate", command);
+      LOG.error("Unknown command \"{}\": use serve (the default), migrate, --version or --help", command);
       System.exit(64);
     }
     Vertx bootstrap = MetricsSetup.vertx();

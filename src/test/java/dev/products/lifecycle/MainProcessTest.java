@@ -159,4 +159,28 @@ class MainProcessTest {
         && "json-line-trace-01".equals(line.getString("request_id"))
         && "/products/{id}".equals(line.getString("route")) && Integer.valueOf(404).equals(line.getInteger("status")));
   }
+
+  @Test
+  void versionPrintsTheServiceAndItsVersionAndExits() throws Exception {
+    Process process = launch(Map.of(), "--version");
+
+    assertThat(finish(process)).isZero();
+    assertThat(output().strip()).isEqualTo("products-api " + dev.products.BuildInfo.current().version());
+  }
+
+  @Test
+  void helpListsTheCommandsAndTheMostUsedSettingsAndExits() throws Exception {
+    Process process = launch(Map.of(), "--help");
+
+    assertThat(finish(process)).isZero();
+    assertThat(output()).contains("serve", "migrate", "--version", "HTTP_PORT", "DATABASE_URL", "conf/config.yaml");
+  }
+
+  @Test
+  void anUnknownCommandSaysWhichOnesExistAndExits64() throws Exception {
+    Process process = launch(Map.of(), "--frobnicate");
+
+    assertThat(finish(process)).isEqualTo(64);
+    assertThat(output()).contains("Unknown command \"--frobnicate\"", "--help");
+  }
 }
