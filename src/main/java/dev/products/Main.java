@@ -50,6 +50,8 @@ public final class Main {
 
   public static void main(String[] args) {
     String command = args.length == 0 ? "serve" : args[0];
+    // The command line's own output goes to stdout as plain text, not through the logger: scripts read
+    // --version, and neither answer is an event of a running service.
     if (command.equals("--version") || command.equals("version")) {
       BuildInfo build = BuildInfo.current();
       System.out.println(build.service() + " " + build.version());

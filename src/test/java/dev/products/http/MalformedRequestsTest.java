@@ -76,7 +76,10 @@ class MalformedRequestsTest extends ApiTestBase {
   @ParameterizedTest
   @ValueSource(strings = {"/products?limit=%zz", "/products?limit=%", "/products?%zz=1"})
   void aBadPercentEscapeInTheQueryIsAProblem(String target) {
-    assertProblem(http.get(target), 400);
+    Reply reply = http.get(target);
+
+    assertProblem(reply, 400);
+    assertThat(reply.json().getString("type")).isEqualTo("/problems/malformed-request");
     assertProblem(Accounts.admin(http).get(target.replace("/products", "/users")), 400);
   }
 

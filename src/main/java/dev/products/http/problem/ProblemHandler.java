@@ -82,9 +82,6 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (failure instanceof ReplyException reply) {
       return fromBus(reply);
     }
-    if (isMalformedBearerToken(failure)) {
-      return Problem.of(ProblemType.UNAUTHORIZED, "The bearer token is malformed");
-    }
     if (failure instanceof DecodeException) {
       return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON");
     }
@@ -99,13 +96,6 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       return Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required");
     }
     return Problem.of(ProblemType.forStatus(status), detailFor(status, rc));
-  }
-
-  /** JWTAuthHandler answers 400 for a token with a bad character or segment count; it is a bad token: 401. */
-  private static boolean isMalformedBearerToken(Throwable failure) {
-    return failure instanceof HttpException http && http.getStatusCode() == 400 && http.getPayload() != null
-        && (http.getPayload().startsWith("Invalid character in token")
-            || http.getPayload().startsWith("Too many segments in token"));
   }
 
   private static Problem fromBus(ReplyException reply) {
