@@ -24,6 +24,7 @@ import dev.products.client.java.model.TokenResponse;
 import dev.products.client.java.model.User;
 import dev.products.client.java.model.UserPage;
 import dev.products.support.Csv;
+import dev.products.support.Eventually;
 import dev.products.support.ServiceJar;
 import dev.products.support.TestApp;
 import java.io.File;
@@ -283,14 +284,14 @@ class JavaClientFlowIT {
 
     step("poll the job until it has succeeded: one row written, download link", () -> {
       JobsApi jobs = new JobsApi(admin);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      Job job = jobs.getJob(jobId[0]);
-      while (job.getState() != Job.StateEnum.SUCCEEDED) {
-        assertThat(job.getState()).as("export died: %s", job.getLastError()).isNotEqualTo(Job.StateEnum.DEAD);
-        assertThat(System.nanoTime()).as("export still %s after 60 s", job.getState()).isLessThan(deadline);
-        Thread.sleep(200);
-        job = jobs.getJob(jobId[0]);
-      }
+      Job job = Eventually.eventually(Duration.ofSeconds(60), () -> {
+        try {
+          return jobs.getJob(jobId[0]);
+        } catch (ApiException e) {
+          throw new IllegalStateException(e);
+        }
+      }, polled -> polled.getState() == Job.StateEnum.SUCCEEDED || polled.getState() == Job.StateEnum.DEAD);
+      assertThat(job.getState()).as("export died: %s", job.getLastError()).isEqualTo(Job.StateEnum.SUCCEEDED);
       assertThat(job.getLinks().getDownload()).isEqualTo("/exports/" + jobId[0]);
       assertThat(job.getResult()).containsEntry("rows", 1);
     });

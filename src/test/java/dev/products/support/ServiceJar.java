@@ -97,24 +97,29 @@ public final class ServiceJar implements AutoCloseable {
   }
 
   /** The harness's own wait for readiness, over plain HTTP: not part of any client flow. */
-  private void awaitReady(Duration timeout) throws InterruptedException {
+  private void awaitReady(Duration timeout) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).timeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready:\n" + log());
-      }
-      try {
-        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
+    try {
+      Eventually.eventually(timeout, () -> {
+        if (!process.isAlive()) {
+          throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready:\n" + log());
         }
-      } catch (IOException notYet) {
-        // not listening yet
+        try {
+          return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notYet) {
+          return 0; // not listening yet
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }, status -> status == 200);
+    } catch (AssertionError notReady) {
+      if (!process.isAlive()) {
+        throw notReady;
       }
-      Thread.sleep(200);
+      throw new AssertionError("the service was not ready within " + timeout + ":\n" + log(), notReady);
     }
-    throw new AssertionError("the service was not ready within " + timeout + ":\n" + log());
   }
 
   public String baseUrl() {
