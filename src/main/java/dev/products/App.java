@@ -8,18 +8,18 @@ import dev.products.cluster.ClusterMembership;
 import dev.products.config.AppConfig;
 import dev.products.database.Database;
 import dev.products.errors.ErrorTracking;
-import dev.products.http.HttpVerticle;
-import dev.products.http.live.LiveConnections;
 import dev.products.exports.ExportCleanup;
 import dev.products.exports.ExportFiles;
 import dev.products.exports.ProductExport;
+import dev.products.http.HttpVerticle;
+import dev.products.http.live.LiveConnections;
 import dev.products.jobs.Housekeeping;
 import dev.products.jobs.JobHandler;
 import dev.products.jobs.JobVerticle;
 import dev.products.jobs.WelcomeEmail;
+import dev.products.logging.Logging;
 import dev.products.metrics.BusinessMetrics;
 import dev.products.metrics.MetricsSetup;
-import dev.products.logging.Logging;
 import dev.products.ratelimit.RateLimitVerticle;
 import dev.products.redis.RedisEndpoint;
 import dev.products.repository.RepositoryVerticle;
@@ -53,11 +53,21 @@ public final class App {
   private final Database database;
   private final RedisEndpoint redis;
   private final ErrorTracking errors;
-  /** Deployment ids in the order of deployment: the HTTP verticles last, so they are undeployed first. */
+
+  /**
+   * Deployment ids in the order of deployment: the HTTP verticles last, so they are undeployed
+   * first.
+   */
   private final List<String> deployments;
 
-  private App(Vertx vertx, AppConfig config, Lifecycle lifecycle, Database database, RedisEndpoint redis,
-      ErrorTracking errors, List<String> deployments) {
+  private App(
+      Vertx vertx,
+      AppConfig config,
+      Lifecycle lifecycle,
+      Database database,
+      RedisEndpoint redis,
+      ErrorTracking errors,
+      List<String> deployments) {
     this.errors = errors;
     this.vertx = vertx;
     this.config = config;
@@ -71,62 +81,136 @@ public final class App {
     return start(vertx, config, Map.of());
   }
 
-  /** @param extraJobHandlers kinds of background job to run besides the service's own (tests) */
-  public static Future<App> start(Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers) {
+  /**
+   * @param extraJobHandlers kinds of background job to run besides the service's own (tests)
+   */
+  public static Future<App> start(
+      Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers) {
     ExportFiles exports = new ExportFiles(config.dataDir());
     Map<String, JobHandler> jobHandlers = new HashMap<>(extraJobHandlers);
     jobHandlers.putIfAbsent(WelcomeEmail.KIND, WelcomeEmail.create(vertx, config.mail()));
     jobHandlers.putIfAbsent(ProductExport.KIND, new ProductExport(vertx, exports));
-    jobHandlers.putIfAbsent(ExportCleanup.KIND, new ExportCleanup(vertx, exports, config.exports().maxAge()));
+    jobHandlers.putIfAbsent(
+        ExportCleanup.KIND, new ExportCleanup(vertx, exports, config.exports().maxAge()));
     jobHandlers.putIfAbsent(Housekeeping.KIND, new Housekeeping(vertx));
     Logging.installRequestFields();
     LocalJsonCodec.register(vertx);
-    return Database.open(vertx, config).compose(database -> RedisEndpoint.open(vertx, config)
-        .compose(redis -> {
-          Future<Void> migrated = config.migrateOnStart() ? database.migrate(vertx) : Future.succeededFuture();
-          return migrated
-              .compose(v -> database.expectedSchemaVersion(vertx))
-              .compose(schemaVersion -> deployServices(vertx, config, database, redis, schemaVersion, jobHandlers))
-              .recover(failure -> redis.close(vertx).transform(closed -> Future.failedFuture(failure)));
-        })
-        .recover(failure -> database.close(vertx).transform(closed -> Future.failedFuture(failure))));
+    return Database.open(vertx, config)
+        .compose(
+            database ->
+                RedisEndpoint.open(vertx, config)
+                    .compose(
+                        redis -> {
+                          Future<Void> migrated =
+                              config.migrateOnStart()
+                                  ? database.migrate(vertx)
+                                  : Future.succeededFuture();
+                          return migrated
+                              .compose(v -> database.expectedSchemaVersion(vertx))
+                              .compose(
+                                  schemaVersion ->
+                                      deployServices(
+                                          vertx,
+                                          config,
+                                          database,
+                                          redis,
+                                          schemaVersion,
+                                          jobHandlers))
+                              .recover(
+                                  failure ->
+                                      redis
+                                          .close(vertx)
+                                          .transform(closed -> Future.failedFuture(failure)));
+                        })
+                    .recover(
+                        failure ->
+                            database
+                                .close(vertx)
+                                .transform(closed -> Future.failedFuture(failure))));
   }
 
-  private static Future<App> deployServices(Vertx vertx, AppConfig config, Database database, RedisEndpoint redis,
-      String schemaVersion, Map<String, JobHandler> jobHandlers) {
+  private static Future<App> deployServices(
+      Vertx vertx,
+      AppConfig config,
+      Database database,
+      RedisEndpoint redis,
+      String schemaVersion,
+      Map<String, JobHandler> jobHandlers) {
     int instances = config.effectiveHttpInstances();
     Lifecycle lifecycle = new Lifecycle();
     ErrorTracking errors = ErrorTracking.start(vertx, config.errorTracking());
     PrometheusMeterRegistry registry = MetricsSetup.registryFor(vertx);
-    Observability observability = new Observability(errors, registry, new BusinessMetrics(registry));
+    Observability observability =
+        new Observability(errors, registry, new BusinessMetrics(registry));
     ClusterMembership cluster = ClusterMembership.of(vertx);
     if (cluster != null) {
       cluster.registerGauge(registry);
     }
     if (config.jwt().generatedSecret()) {
-      LOG.warn("JWT_SECRET is not set: signing tokens with a random per-start secret (dev only; "
-          + "tokens end with the process and are not shared between instances)");
+      LOG.warn(
+          "JWT_SECRET is not set: signing tokens with a random per-start secret (dev only; "
+              + "tokens end with the process and are not shared between instances)");
     }
     List<String> deployed = new ArrayList<>();
     LiveConnections liveConnections = new LiveConnections();
-    return deploy(vertx, deployed, () -> new RepositoryVerticle(config, database.url(), schemaVersion), instances)
-        .compose(v -> deploy(vertx, deployed, () -> new RateLimitVerticle(redis.url(), config.redis()), 1))
-        .compose(v -> deploy(vertx, deployed,
-            () -> new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry), 1))
-        .compose(v -> deploy(vertx, deployed, () -> new JobVerticle(database.url(), config.jobs(), jobHandlers,
-            recurringTasks(config), errors), 1))
+    return deploy(
+            vertx,
+            deployed,
+            () -> new RepositoryVerticle(config, database.url(), schemaVersion),
+            instances)
+        .compose(
+            v ->
+                deploy(
+                    vertx, deployed, () -> new RateLimitVerticle(redis.url(), config.redis()), 1))
+        .compose(
+            v ->
+                deploy(
+                    vertx,
+                    deployed,
+                    () ->
+                        new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry),
+                    1))
+        .compose(
+            v ->
+                deploy(
+                    vertx,
+                    deployed,
+                    () ->
+                        new JobVerticle(
+                            database.url(),
+                            config.jobs(),
+                            jobHandlers,
+                            recurringTasks(config),
+                            errors),
+                    1))
         .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt()))
-        .compose(jwtKeys -> deploy(vertx, deployed,
-            () -> new HttpVerticle(config, lifecycle, jwtKeys, observability, liveConnections), instances))
+        .compose(
+            jwtKeys ->
+                deploy(
+                    vertx,
+                    deployed,
+                    () ->
+                        new HttpVerticle(
+                            config, lifecycle, jwtKeys, observability, liveConnections),
+                    instances))
         .compose(v -> AdminBootstrap.run(vertx, config))
-        .map(v -> {
-          LOG.info("Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
-              config.httpHost(), config.httpPort(), instances, database.describe(), redis.describe());
-          return new App(vertx, config, lifecycle, database, redis, errors, List.copyOf(deployed));
-        })
-        .recover(failure -> undeployInReverse(vertx, deployed)
-            .eventually(errors::close)
-            .transform(undeployed -> Future.failedFuture(failure)));
+        .map(
+            v -> {
+              LOG.info(
+                  "Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
+                  config.httpHost(),
+                  config.httpPort(),
+                  instances,
+                  database.describe(),
+                  redis.describe());
+              return new App(
+                  vertx, config, lifecycle, database, redis, errors, List.copyOf(deployed));
+            })
+        .recover(
+            failure ->
+                undeployInReverse(vertx, deployed)
+                    .eventually(errors::close)
+                    .transform(undeployed -> Future.failedFuture(failure)));
   }
 
   /** Tasks that run once per period across all instances. */
@@ -136,12 +220,15 @@ public final class App {
         Housekeeping.KIND, config.jobs().housekeepingInterval());
   }
 
-  private static Future<Void> deploy(Vertx vertx, List<String> deployed, Supplier<Deployable> verticle, int instances) {
-    return vertx.deployVerticle(verticle, new DeploymentOptions().setInstances(instances))
-        .map(id -> {
-          deployed.add(id);
-          return null;
-        });
+  private static Future<Void> deploy(
+      Vertx vertx, List<String> deployed, Supplier<Deployable> verticle, int instances) {
+    return vertx
+        .deployVerticle(verticle, new DeploymentOptions().setInstances(instances))
+        .map(
+            id -> {
+              deployed.add(id);
+              return null;
+            });
   }
 
   private static Future<Void> undeployInReverse(Vertx vertx, List<String> deployed) {

@@ -1,12 +1,12 @@
 package dev.products;
 
+import dev.products.cluster.ClusteredVertx;
 import dev.products.config.AppConfig;
 import dev.products.config.ConfigException;
 import dev.products.config.ConfigLoader;
 import dev.products.database.Database;
 import dev.products.logging.Logging;
 import dev.products.metrics.MetricsSetup;
-import dev.products.cluster.ClusteredVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -14,20 +14,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Command line entry point: {@code java -jar products-api.jar [serve|migrate]}.
- * {@code serve} (the default) runs the service; {@code migrate} applies migrations and exits.
+ * Command line entry point: {@code java -jar products-api.jar [serve|migrate]}. {@code serve} (the
+ * default) runs the service; {@code migrate} applies migrations and exits.
  */
 public final class Main {
 
   static {
-    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+    System.setProperty(
+        "vertx.logger-delegate-factory-class-name",
+        "io.vertx.core.logging.SLF4JLogDelegateFactory");
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {}
 
-  private static final String USAGE = """
+  private static final String USAGE =
+      """
       Usage: java -jar products-api.jar [command]
 
       Commands:
@@ -50,7 +53,8 @@ public final class Main {
 
   public static void main(String[] args) {
     String command = args.length == 0 ? "serve" : args[0];
-    // The command line's own output goes to stdout as plain text, not through the logger: scripts read
+    // The command line's own output goes to stdout as plain text, not through the logger: scripts
+    // read
     // --version, and neither answer is an event of a running service.
     if (command.equals("--version") || command.equals("version")) {
       BuildInfo build = BuildInfo.current();
@@ -62,24 +66,31 @@ public final class Main {
       return;
     }
     if (!command.equals("serve") && !command.equals("migrate")) {
-      LOG.error("Unknown command \"{}\": use serve (the default), migrate, --version or --help", command);
+      LOG.error(
+          "Unknown command \"{}\": use serve (the default), migrate, --version or --help", command);
       System.exit(64);
     }
     Vertx bootstrap = MetricsSetup.vertx();
     ConfigLoader.load(bootstrap, new JsonObject())
-        .compose(config -> {
-          Logging.apply(config.logLevel(), config.logFormat());
-          if (command.equals("migrate")) {
-            return migrate(bootstrap, config);
-          }
-          if (!config.cluster().enabled()) {
-            return serve(bootstrap, config);
-          }
-          // The configuration says how to join; the instance that serves is the clustered one. It
-          // starts from a plain thread: this callback runs on the bootstrap instance being closed.
-          bootstrap.close().onComplete(closed -> new Thread(() -> joinAndServe(config), "cluster-start").start());
-          return Future.succeededFuture();
-        })
+        .compose(
+            config -> {
+              Logging.apply(config.logLevel(), config.logFormat());
+              if (command.equals("migrate")) {
+                return migrate(bootstrap, config);
+              }
+              if (!config.cluster().enabled()) {
+                return serve(bootstrap, config);
+              }
+              // The configuration says how to join; the instance that serves is the clustered one.
+              // It
+              // starts from a plain thread: this callback runs on the bootstrap instance being
+              // closed.
+              bootstrap
+                  .close()
+                  .onComplete(
+                      closed -> new Thread(() -> joinAndServe(config), "cluster-start").start());
+              return Future.succeededFuture();
+            })
         .onFailure(Main::startFailed);
   }
 
@@ -99,10 +110,13 @@ public final class Main {
   }
 
   private static Future<Void> serve(Vertx vertx, AppConfig config) {
-    return App.start(vertx, config).map(app -> {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(app, vertx), "shutdown"));
-      return null;
-    });
+    return App.start(vertx, config)
+        .map(
+            app -> {
+              Runtime.getRuntime()
+                  .addShutdownHook(new Thread(() -> stopOnSignal(app, vertx), "shutdown"));
+              return null;
+            });
   }
 
   private static Future<Void> migrate(Vertx vertx, AppConfig config) {
@@ -114,9 +128,12 @@ public final class Main {
   private static void stopOnSignal(App app, Vertx vertx) {
     LOG.info("Stopping");
     try {
-      app.stop().eventually(vertx::close)
-          .toCompletionStage().toCompletableFuture()
-          .get(app.config().shutdownDelay().plus(app.config().shutdownTimeout()).toMillis() + 10_000,
+      app.stop()
+          .eventually(vertx::close)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(
+              app.config().shutdownDelay().plus(app.config().shutdownTimeout()).toMillis() + 10_000,
               java.util.concurrent.TimeUnit.MILLISECONDS);
       LOG.info("Stopped");
     } catch (Exception e) {

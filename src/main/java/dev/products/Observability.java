@@ -4,5 +4,9 @@ import dev.products.errors.ErrorTracking;
 import dev.products.metrics.BusinessMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** One per process, shared by every verticle instance: where failures are reported and figures recorded. */
-public record Observability(ErrorTracking errors, PrometheusMeterRegistry registry, BusinessMetrics business) {}
+/**
+ * One per process, shared by every verticle instance: where failures are reported and figures
+ * recorded.
+ */
+public record Observability(
+    ErrorTracking errors, PrometheusMeterRegistry registry, BusinessMetrics business) {}

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signs and checks access tokens (JWTs from vertx-auth-jwt) with the configured key: claims
- * {@code sub}, {@code role}, {@code iat}, {@code exp}, {@code iss}, {@code aud}, {@code jti}. Only
- * the configured algorithm is accepted, so {@code alg: none} and algorithm swaps are refused.
+ * Signs and checks access tokens (JWTs from vertx-auth-jwt) with the configured key: claims {@code
+ * sub}, {@code role}, {@code iat}, {@code exp}, {@code iss}, {@code aud}, {@code jti}. Only the
+ * configured algorithm is accepted, so {@code alg: none} and algorithm swaps are refused.
  */
 public final class AccessTokens {
 
@@ -33,28 +33,45 @@ public final class AccessTokens {
   }
 
   /**
-   * Resolves the keys once per process: reads the PEM files, or makes the per-start secret of a
-   * dev instance without JWT_SECRET. The result is shared by every HTTP verticle.
+   * Resolves the keys once per process: reads the PEM files, or makes the per-start secret of a dev
+   * instance without JWT_SECRET. The result is shared by every HTTP verticle.
    */
   public static Future<JWTAuthOptions> resolveOptions(Vertx vertx, JwtConfig config) {
-    JWTOptions verification = new JWTOptions()
-        .setIssuer(config.issuer())
-        .setAudience(List.of(config.audience()))
-        .setLeeway(5);
+    JWTOptions verification =
+        new JWTOptions()
+            .setIssuer(config.issuer())
+            .setAudience(List.of(config.audience()))
+            .setLeeway(5);
     if (config.algorithm().equals("HS256")) {
       String secret = config.generatedSecret() ? randomSecret() : config.secret();
-      return Future.succeededFuture(new JWTAuthOptions()
-          .setJWTOptions(verification)
-          .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+      return Future.succeededFuture(
+          new JWTAuthOptions()
+              .setJWTOptions(verification)
+              .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
     }
-    Future<String> privateKey = vertx.fileSystem().readFile(config.privateKeyPath().toString())
-        .map(buffer -> buffer.toString(StandardCharsets.US_ASCII));
-    Future<String> publicKey = vertx.fileSystem().readFile(config.publicKeyPath().toString())
-        .map(buffer -> buffer.toString(StandardCharsets.US_ASCII));
-    return Future.all(privateKey, publicKey).map(read -> new JWTAuthOptions()
-        .setJWTOptions(verification)
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(config.algorithm()).setBuffer(privateKey.result()))
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm(config.algorithm()).setBuffer(publicKey.result())));
+    Future<String> privateKey =
+        vertx
+            .fileSystem()
+            .readFile(config.privateKeyPath().toString())
+            .map(buffer -> buffer.toString(StandardCharsets.US_ASCII));
+    Future<String> publicKey =
+        vertx
+            .fileSystem()
+            .readFile(config.publicKeyPath().toString())
+            .map(buffer -> buffer.toString(StandardCharsets.US_ASCII));
+    return Future.all(privateKey, publicKey)
+        .map(
+            read ->
+                new JWTAuthOptions()
+                    .setJWTOptions(verification)
+                    .addPubSecKey(
+                        new PubSecKeyOptions()
+                            .setAlgorithm(config.algorithm())
+                            .setBuffer(privateKey.result()))
+                    .addPubSecKey(
+                        new PubSecKeyOptions()
+                            .setAlgorithm(config.algorithm())
+                            .setBuffer(publicKey.result())));
   }
 
   public static AccessTokens create(Vertx vertx, JwtConfig config, JWTAuthOptions options) {
@@ -68,13 +85,14 @@ public final class AccessTokens {
   public Issued issue(long userId, String role) {
     String jti = UUID.randomUUID().toString();
     long ttl = config.accessTokenTtl().toSeconds();
-    String token = jwt.generateToken(
-        new JsonObject().put("sub", String.valueOf(userId)).put("role", role).put("jti", jti),
-        new JWTOptions()
-            .setAlgorithm(config.algorithm())
-            .setExpiresInSeconds((int) ttl)
-            .setIssuer(config.issuer())
-            .setAudience(List.of(config.audience())));
+    String token =
+        jwt.generateToken(
+            new JsonObject().put("sub", String.valueOf(userId)).put("role", role).put("jti", jti),
+            new JWTOptions()
+                .setAlgorithm(config.algorithm())
+                .setExpiresInSeconds((int) ttl)
+                .setIssuer(config.issuer())
+                .setAudience(List.of(config.audience())));
     return new Issued(token, jti, ttl);
   }
 

@@ -8,7 +8,10 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** At start: when ADMIN_EMAIL / ADMIN_PASSWORD are set and no admin exists, that account becomes the admin. */
+/**
+ * At start: when ADMIN_EMAIL / ADMIN_PASSWORD are set and no admin exists, that account becomes the
+ * admin.
+ */
 public final class AdminBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -21,20 +24,28 @@ public final class AdminBootstrap {
     }
     String email = config.adminEmail().get();
     PasswordHasher hasher = new PasswordHasher(vertx);
-    return hasher.hash(config.adminPassword().orElseThrow())
-        .compose(hash -> vertx.eventBus().<JsonObject>request(UsersBus.ENSURE_ADMIN,
-            new JsonObject().put("email", email).put("password_hash", hash)))
-        .onSuccess(reply -> {
-          if (reply.body().getBoolean("created")) {
-            LOG.info("No admin existed: {} is now the admin", email);
-          }
-        })
+    return hasher
+        .hash(config.adminPassword().orElseThrow())
+        .compose(
+            hash ->
+                vertx
+                    .eventBus()
+                    .<JsonObject>request(
+                        UsersBus.ENSURE_ADMIN,
+                        new JsonObject().put("email", email).put("password_hash", hash)))
+        .onSuccess(
+            reply -> {
+              if (reply.body().getBoolean("created")) {
+                LOG.info("No admin existed: {} is now the admin", email);
+              }
+            })
         .<Void>mapEmpty()
         // Not fatal: with migrations off the schema may not be there yet; readiness says so.
-        .recover(failure -> {
-          LOG.warn("Could not make sure an admin exists: {}", failure.getMessage());
-          return Future.succeededFuture();
-        })
+        .recover(
+            failure -> {
+              LOG.warn("Could not make sure an admin exists: {}", failure.getMessage());
+              return Future.succeededFuture();
+            })
         .eventually(hasher::close);
   }
 }

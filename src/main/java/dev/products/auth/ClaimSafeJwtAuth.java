@@ -10,9 +10,9 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 
 /**
  * vertx-auth-jwt reads claims with typed getters after the signature checks out, so a token signed
- * with our key but carrying, say, a string {@code exp} throws a ClassCastException out of
- * {@code authenticate}. Whatever a token holds, a token that cannot be read is a refused
- * credential, never a failure of ours.
+ * with our key but carrying, say, a string {@code exp} throws a ClassCastException out of {@code
+ * authenticate}. Whatever a token holds, a token that cannot be read is a refused credential, never
+ * a failure of ours.
  */
 final class ClaimSafeJwtAuth implements JWTAuth {
 
@@ -25,17 +25,22 @@ final class ClaimSafeJwtAuth implements JWTAuth {
   @Override
   public Future<User> authenticate(Credentials credentials) {
     try {
-      return delegate.authenticate(credentials).recover(failure -> failure instanceof RuntimeException
-          && !(failure instanceof CredentialValidationException)
-          ? Future.failedFuture(unreadable(failure))
-          : Future.failedFuture(failure));
+      return delegate
+          .authenticate(credentials)
+          .recover(
+              failure ->
+                  failure instanceof RuntimeException
+                          && !(failure instanceof CredentialValidationException)
+                      ? Future.failedFuture(unreadable(failure))
+                      : Future.failedFuture(failure));
     } catch (RuntimeException failure) {
       return Future.failedFuture(unreadable(failure));
     }
   }
 
   private static CredentialValidationException unreadable(Throwable failure) {
-    return new CredentialValidationException("the token's claims cannot be read: " + failure.getClass().getSimpleName());
+    return new CredentialValidationException(
+        "the token's claims cannot be read: " + failure.getClass().getSimpleName());
   }
 
   @Override

@@ -13,28 +13,38 @@ import io.vertx.core.WorkerExecutor;
  */
 public final class PasswordHasher {
 
-  private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
+  private static final Argon2Function ARGON2ID =
+      Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
   private static final String POOL = "password-hashing";
 
   /** Verified against when the account does not exist, so both failures take the same time. */
-  private static final String DECOY_HASH = Password.hash("decoy-password-never-used").addRandomSalt(16).with(ARGON2ID).getResult();
+  private static final String DECOY_HASH =
+      Password.hash("decoy-password-never-used").addRandomSalt(16).with(ARGON2ID).getResult();
 
   private final WorkerExecutor workers;
 
   public PasswordHasher(Vertx vertx) {
-    this.workers = vertx.createSharedWorkerExecutor(POOL, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.workers =
+        vertx.createSharedWorkerExecutor(
+            POOL, Math.max(2, Runtime.getRuntime().availableProcessors()));
   }
 
   public Future<String> hash(String password) {
-    return workers.executeBlocking(() -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult(), false);
+    return workers.executeBlocking(
+        () -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult(), false);
   }
 
-  /** True when {@code password} matches; with a null hash, burns the same time and answers false. */
+  /**
+   * True when {@code password} matches; with a null hash, burns the same time and answers false.
+   */
   public Future<Boolean> verify(String password, String hash) {
-    return workers.executeBlocking(() -> {
-      boolean matches = Password.check(password, hash == null ? DECOY_HASH : hash).with(ARGON2ID);
-      return hash != null && matches;
-    }, false);
+    return workers.executeBlocking(
+        () -> {
+          boolean matches =
+              Password.check(password, hash == null ? DECOY_HASH : hash).with(ARGON2ID);
+          return hash != null && matches;
+        },
+        false);
   }
 
   public Future<Void> close() {

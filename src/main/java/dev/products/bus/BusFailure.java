@@ -34,7 +34,10 @@ public enum BusFailure {
     message.fail(code, detail);
   }
 
-  /** The failure a reply exception stands for; transport failures (no handler, timeout) are UNAVAILABLE. */
+  /**
+   * The failure a reply exception stands for; transport failures (no handler, timeout) are
+   * UNAVAILABLE.
+   */
   public static BusFailure of(ReplyException e) {
     if (e.failureType() != ReplyFailure.RECIPIENT_FAILURE) {
       return UNAVAILABLE;

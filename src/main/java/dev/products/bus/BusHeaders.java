@@ -1,6 +1,9 @@
 package dev.products.bus;
 
-/** Message headers every request on the bus may carry, so context survives the hop between verticles. */
+/**
+ * Message headers every request on the bus may carry, so context survives the hop between
+ * verticles.
+ */
 public final class BusHeaders {
 
   /** The HTTP request id, so the repository's log lines name the request they serve. */

@@ -7,15 +7,16 @@ package dev.products.bus;
 public final class CacheBus {
 
   /**
-   * {@code {"id"}} → the product, from Redis when a current entry is there, else from the repository
-   * (then stored); {@link BusFailure#NOT_FOUND} as {@link ProductsBus#GET}. Never fails because of Redis.
+   * {@code {"id"}} → the product, from Redis when a current entry is there, else from the
+   * repository (then stored); {@link BusFailure#NOT_FOUND} as {@link ProductsBus#GET}. Never fails
+   * because of Redis.
    */
   public static final String PRODUCT = "cache.products.get";
 
   /**
    * {@code {"id", "version"}} → {@code {}} once the entry is replaced by a marker that refuses any
-   * copy older than {@code version} (use {@link #DELETED} after a delete). Fails
-   * {@link BusFailure#UNAVAILABLE} if Redis did not take it; the verticle retries it when Redis is back.
+   * copy older than {@code version} (use {@link #DELETED} after a delete). Fails {@link
+   * BusFailure#UNAVAILABLE} if Redis did not take it; the verticle retries it when Redis is back.
    */
   public static final String WRITTEN = "cache.products.written";
 

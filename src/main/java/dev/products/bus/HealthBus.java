@@ -9,7 +9,10 @@ public final class HealthBus {
    */
   public static final String DATABASE = "health.database";
 
-  /** {@code {}} → {@code {}} when Redis answers a PING in time; otherwise {@link BusFailure#UNAVAILABLE}. */
+  /**
+   * {@code {}} → {@code {}} when Redis answers a PING in time; otherwise {@link
+   * BusFailure#UNAVAILABLE}.
+   */
   public static final String REDIS = "health.redis";
 
   private HealthBus() {}

@@ -6,8 +6,8 @@ public final class JobsBus {
   /**
    * {@code {"kind", "payload"?: {}, "created_by"?, "max_pending"?}} → {@code {"id"}}: the job is
    * stored (durable from here on) and workers on every instance are woken through PostgreSQL
-   * NOTIFY; {@link BusFailure#TOO_MANY_REQUESTS} when {@code created_by} already has
-   * {@code max_pending} jobs of this kind waiting or running.
+   * NOTIFY; {@link BusFailure#TOO_MANY_REQUESTS} when {@code created_by} already has {@code
+   * max_pending} jobs of this kind waiting or running.
    */
   public static final String ENQUEUE = "jobs.enqueue";
 

@@ -34,8 +34,8 @@ public final class LocalJsonCodec implements MessageCodec<JsonObject, JsonObject
   }
 
   /**
-   * For events published to every node: consumers on this node share the one object instead of
-   * each getting a deep copy (Vert.x's default for JSON), so they must treat it as read-only.
+   * For events published to every node: consumers on this node share the one object instead of each
+   * getting a deep copy (Vert.x's default for JSON), so they must treat it as read-only.
    */
   public static DeliveryOptions publishOptions() {
     return new DeliveryOptions().setCodecName(NAME);

@@ -5,16 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The public domain events: published (not sent) on the event bus after a write has committed,
- * so every node of a cluster, every WebSocket subscriber and every bridged consumer sees them.
+ * The public domain events: published (not sent) on the event bus after a write has committed, so
+ * every node of a cluster, every WebSocket subscriber and every bridged consumer sees them.
  * Documented for consumers in {@code asyncapi.yaml}; the addresses are the only ones the SockJS
  * bridge lets out.
  *
- * <p>Body: {@code {"type", "id", "version", "product", "actor_id", "occurred_at"}}, where
- * {@code product} is the product as the API shows it after the write (null for a deletion),
- * {@code actor_id} the user who wrote, and {@code occurred_at} an RFC 3339 UTC time. No secrets:
- * products hold none, and the actor is an id. Consumers on the publishing node share one event
- * object ({@link LocalJsonCodec#publishOptions()}): read it, never change it.
+ * <p>Body: {@code {"type", "id", "version", "product", "actor_id", "occurred_at"}}, where {@code
+ * product} is the product as the API shows it after the write (null for a deletion), {@code
+ * actor_id} the user who wrote, and {@code occurred_at} an RFC 3339 UTC time. No secrets: products
+ * hold none, and the actor is an id. Consumers on the publishing node share one event object
+ * ({@link LocalJsonCodec#publishOptions()}): read it, never change it.
  */
 public final class ProductEvents {
 
@@ -25,7 +25,10 @@ public final class ProductEvents {
 
   private ProductEvents() {}
 
-  /** @param product the product after the write; for {@link #DELETED} null, with {@code version} the last one */
+  /**
+   * @param product the product after the write; for {@link #DELETED} null, with {@code version} the
+   *     last one
+   */
   public static JsonObject of(String type, long id, int version, JsonObject product, long actorId) {
     return new JsonObject()
         .put("type", type)

@@ -7,8 +7,8 @@ package dev.products.bus;
 public final class RateLimitBus {
 
   /**
-   * Counts one hit on a key. Request {@code {"key", "limit", "window_ms"}}; reply
-   * {@code {"allowed", "limit", "remaining", "reset_ms", "shared"}}, where {@code shared} is false when
+   * Counts one hit on a key. Request {@code {"key", "limit", "window_ms"}}; reply {@code
+   * {"allowed", "limit", "remaining", "reset_ms", "shared"}}, where {@code shared} is false when
    * Redis was unreachable and the instance's own fallback counter decided.
    */
   public static final String HIT = "ratelimit.hit";

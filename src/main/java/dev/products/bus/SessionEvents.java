@@ -3,17 +3,21 @@ package dev.products.bus;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Internal events (never bridged) that end live sessions at once on every node: published when
- * a user logs out (that token's id) or an admin disables an account (every token of the user).
+ * Internal events (never bridged) that end live sessions at once on every node: published when a
+ * user logs out (that token's id) or an admin disables an account (every token of the user).
  */
 public final class SessionEvents {
 
-  /** {@code {"user_id", "jti"?}}: sockets of this user (holding this token, if named) must close. */
+  /**
+   * {@code {"user_id", "jti"?}}: sockets of this user (holding this token, if named) must close.
+   */
   public static final String REVOKED = "sessions.revoked";
 
   private SessionEvents() {}
 
-  /** @param jti one token, or null for every token of the user */
+  /**
+   * @param jti one token, or null for every token of the user
+   */
   public static JsonObject revoked(long userId, String jti) {
     return new JsonObject().put("user_id", userId).put("jti", jti);
   }

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only code that speaks Redis for caching: a read-through cache of single products.
+ *
  * <ul>
- *   <li>A miss loads the product from the repository and stores it; concurrent misses for one id
- *       on this instance share one load.
+ *   <li>A miss loads the product from the repository and stores it; concurrent misses for one id on
+ *       this instance share one load.
  *   <li>After every committed write the HTTP handler waits for {@link CacheBus#WRITTEN}: the entry
  *       becomes a marker that refuses older copies, on every instance (Redis is shared), and a load
  *       still in flight here is no longer shared with later readers.
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *       repository, Redis is left alone for a moment, and markers that could not be written are
  *       written when Redis answers again.
  * </ul>
+ *
  * Deployed once per instance, so its state (loads in flight, pending markers) is one event loop's.
  */
 public final class CacheVerticle extends VerticleBase {
@@ -57,7 +59,8 @@ public final class CacheVerticle extends VerticleBase {
   private Counter errors;
   private Counter loads;
 
-  public CacheVerticle(RedisUrl url, RedisConfig redisConfig, Duration ttl, MeterRegistry registry) {
+  public CacheVerticle(
+      RedisUrl url, RedisConfig redisConfig, Duration ttl, MeterRegistry registry) {
     this.url = url;
     this.redisConfig = redisConfig;
     this.ttl = ttl;
@@ -70,9 +73,14 @@ public final class CacheVerticle extends VerticleBase {
     cache = new ProductCache(redis, redisConfig.keyPrefix(), ttl, redisConfig.timeout());
     hits = counter("hit");
     misses = counter("miss");
-    errors = Counter.builder("cache.errors").description("Cache operations Redis failed or did not answer in time")
-        .register(registry);
-    loads = Counter.builder("cache.loads").description("Products loaded from the repository on a miss").register(registry);
+    errors =
+        Counter.builder("cache.errors")
+            .description("Cache operations Redis failed or did not answer in time")
+            .register(registry);
+    loads =
+        Counter.builder("cache.loads")
+            .description("Products loaded from the repository on a miss")
+            .register(registry);
     vertx.setPeriodic(PENDING_MARKERS_EVERY_MS, id -> writePendingMarkers());
     return Future.all(
         vertx.eventBus().<JsonObject>localConsumer(CacheBus.PRODUCT, this::product).completion(),
@@ -80,37 +88,47 @@ public final class CacheVerticle extends VerticleBase {
   }
 
   private Counter counter(String result) {
-    return Counter.builder("cache.requests").description("Product reads by the cache").tag("result", result)
+    return Counter.builder("cache.requests")
+        .description("Product reads by the cache")
+        .tag("result", result)
         .register(registry);
   }
 
   private void product(Message<JsonObject> message) {
     long id = message.body().getLong("id");
-    cached(id).compose(found -> {
-      if (found != null) {
-        hits.increment();
-        return Future.succeededFuture(found);
-      }
-      misses.increment();
-      return load(id, message);
-    }).onSuccess(product -> message.reply(product, LocalJsonCodec.options()))
-        .onFailure(failure -> {
-          if (failure instanceof ReplyException reply) {
-            message.fail(reply.failureCode(), reply.getMessage());
-          } else {
-            BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage());
-          }
-        });
+    cached(id)
+        .compose(
+            found -> {
+              if (found != null) {
+                hits.increment();
+                return Future.succeededFuture(found);
+              }
+              misses.increment();
+              return load(id, message);
+            })
+        .onSuccess(product -> message.reply(product, LocalJsonCodec.options()))
+        .onFailure(
+            failure -> {
+              if (failure instanceof ReplyException reply) {
+                message.fail(reply.failureCode(), reply.getMessage());
+              } else {
+                BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage());
+              }
+            });
   }
 
   private Future<JsonObject> cached(long id) {
     if (outage.skipping()) {
       return Future.succeededFuture();
     }
-    return cache.get(id).onSuccess(found -> redisAnswered()).recover(failure -> {
-      redisFailed(failure);
-      return Future.succeededFuture();
-    });
+    return cache
+        .get(id)
+        .onSuccess(found -> redisAnswered())
+        .recover(
+            failure -> {
+              redisFailed(failure);
+              return Future.succeededFuture();
+            });
   }
 
   /** One repository read per id at a time; the result is stored for everyone. */
@@ -120,17 +138,22 @@ public final class CacheVerticle extends VerticleBase {
       return inFlight;
     }
     loads.increment();
-    DeliveryOptions options = LocalJsonCodec.options().setSendTimeout(REPOSITORY_TIMEOUT_MS).setHeaders(asking.headers());
-    Future<JsonObject> loaded = vertx.eventBus().<JsonObject>request(ProductsBus.GET, ProductsBus.byId(id), options)
-        .map(Message::body);
+    DeliveryOptions options =
+        LocalJsonCodec.options().setSendTimeout(REPOSITORY_TIMEOUT_MS).setHeaders(asking.headers());
+    Future<JsonObject> loaded =
+        vertx
+            .eventBus()
+            .<JsonObject>request(ProductsBus.GET, ProductsBus.byId(id), options)
+            .map(Message::body);
     loading.put(id, loaded);
     return loaded
         .andThen(done -> loading.remove(id, loaded))
-        .onSuccess(product -> {
-          if (!outage.skipping()) {
-            cache.put(product).onFailure(this::redisFailed);
-          }
-        });
+        .onSuccess(
+            product -> {
+              if (!outage.skipping()) {
+                cache.put(product).onFailure(this::redisFailed);
+              }
+            });
   }
 
   private void written(Message<JsonObject> message) {
@@ -140,7 +163,10 @@ public final class CacheVerticle extends VerticleBase {
     loading.remove(id);
     mark(id, version)
         .onSuccess(v -> message.reply(new JsonObject(), LocalJsonCodec.options()))
-        .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, "the cache did not take the write; retried later"));
+        .onFailure(
+            failure ->
+                BusFailure.UNAVAILABLE.replyTo(
+                    message, "the cache did not take the write; retried later"));
   }
 
   private Future<Void> mark(long id, int version) {
@@ -148,10 +174,14 @@ public final class CacheVerticle extends VerticleBase {
       pendingMarkers.merge(id, version, Math::max);
       return Future.failedFuture("Redis is unavailable");
     }
-    return cache.markWritten(id, version).onSuccess(v -> redisAnswered()).onFailure(failure -> {
-      redisFailed(failure);
-      pendingMarkers.merge(id, version, Math::max);
-    });
+    return cache
+        .markWritten(id, version)
+        .onSuccess(v -> redisAnswered())
+        .onFailure(
+            failure -> {
+              redisFailed(failure);
+              pendingMarkers.merge(id, version, Math::max);
+            });
   }
 
   private void writePendingMarkers() {
@@ -160,8 +190,13 @@ public final class CacheVerticle extends VerticleBase {
     }
     Map<Long, Integer> batch = new HashMap<>(pendingMarkers);
     pendingMarkers.clear();
-    batch.forEach((id, version) -> mark(id, version)
-        .onSuccess(v -> LOG.info("Marked product {} written in the cache after Redis came back", id)));
+    batch.forEach(
+        (id, version) ->
+            mark(id, version)
+                .onSuccess(
+                    v ->
+                        LOG.info(
+                            "Marked product {} written in the cache after Redis came back", id)));
   }
 
   private void redisAnswered() {
@@ -173,8 +208,10 @@ public final class CacheVerticle extends VerticleBase {
   private void redisFailed(Throwable failure) {
     errors.increment();
     if (outage.failed()) {
-      LOG.warn("Redis at {} failed for the cache ({}): reads go to the repository until it answers",
-          url.display(), failure.getMessage());
+      LOG.warn(
+          "Redis at {} failed for the cache ({}): reads go to the repository until it answers",
+          url.display(),
+          failure.getMessage());
     }
   }
 

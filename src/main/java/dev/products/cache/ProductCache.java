@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 final class ProductCache {
 
   /**
-   * Store unless something as new is there: an entry of the same or a later version, or a marker
-   * of a later version (the copy a marker's own write produced is welcome). ARGV: version, json, ttl ms.
+   * Store unless something as new is there: an entry of the same or a later version, or a marker of
+   * a later version (the copy a marker's own write produced is welcome). ARGV: version, json, ttl
+   * ms.
    */
-  private static final String PUT = """
+  private static final String PUT =
+      """
       local current = redis.call('GET', KEYS[1])
       if current then
         local marker, version = string.match(current, '^(!?)(%d+)')
@@ -36,7 +38,8 @@ final class ProductCache {
       """;
 
   /** Leave a marker unless one at least as new is there. ARGV: version, ttl ms. */
-  private static final String MARK = """
+  private static final String MARK =
+      """
       local current = redis.call('GET', KEYS[1])
       if current and string.sub(current, 1, 1) == '!' then
         local version = tonumber(string.sub(current, 2))
@@ -60,23 +63,34 @@ final class ProductCache {
 
   /** The cached product, or null on a miss (nothing there, or a marker). */
   Future<JsonObject> get(long id) {
-    return send(Request.cmd(Command.GET).arg(prefix + id)).map(reply -> {
-      if (reply == null) {
-        return null;
-      }
-      String value = reply.toString();
-      int colon = value.indexOf(':');
-      return value.startsWith("!") || colon < 0 ? null : new JsonObject(value.substring(colon + 1));
-    });
+    return send(Request.cmd(Command.GET).arg(prefix + id))
+        .map(
+            reply -> {
+              if (reply == null) {
+                return null;
+              }
+              String value = reply.toString();
+              int colon = value.indexOf(':');
+              return value.startsWith("!") || colon < 0
+                  ? null
+                  : new JsonObject(value.substring(colon + 1));
+            });
   }
 
   Future<Void> put(JsonObject product) {
-    return send(Request.cmd(Command.EVAL).arg(PUT).arg(1).arg(prefix + product.getLong("id"))
-        .arg(product.getInteger("version")).arg(product.encode()).arg(ttlMs)).mapEmpty();
+    return send(Request.cmd(Command.EVAL)
+            .arg(PUT)
+            .arg(1)
+            .arg(prefix + product.getLong("id"))
+            .arg(product.getInteger("version"))
+            .arg(product.encode())
+            .arg(ttlMs))
+        .mapEmpty();
   }
 
   Future<Void> markWritten(long id, int version) {
-    return send(Request.cmd(Command.EVAL).arg(MARK).arg(1).arg(prefix + id).arg(version).arg(ttlMs)).mapEmpty();
+    return send(Request.cmd(Command.EVAL).arg(MARK).arg(1).arg(prefix + id).arg(version).arg(ttlMs))
+        .mapEmpty();
   }
 
   private Future<Response> send(Request request) {

@@ -18,9 +18,13 @@ public final class ClusterMembership {
     this.manager = manager;
   }
 
-  /** @return null when the instance runs standalone */
+  /**
+   * @return null when the instance runs standalone
+   */
   public static ClusterMembership of(Vertx vertx) {
-    return vertx.isClustered() ? new ClusterMembership(((VertxInternal) vertx).clusterManager()) : null;
+    return vertx.isClustered()
+        ? new ClusterMembership(((VertxInternal) vertx).clusterManager())
+        : null;
   }
 
   public int members() {
@@ -29,12 +33,19 @@ public final class ClusterMembership {
 
   /** Readiness {@code cluster}: UP with the member count while this node is part of the cluster. */
   public void registerCheck(HealthChecks checks) {
-    checks.register("cluster", promise -> promise.complete(manager.isActive()
-        ? Status.OK(new JsonObject().put("members", members()).put("node", manager.getNodeId()))
-        : Status.KO(new JsonObject().put("reason", "this node has left the cluster"))));
+    checks.register(
+        "cluster",
+        promise ->
+            promise.complete(
+                manager.isActive()
+                    ? Status.OK(
+                        new JsonObject().put("members", members()).put("node", manager.getNodeId()))
+                    : Status.KO(new JsonObject().put("reason", "this node has left the cluster"))));
   }
 
-  /** {@code cluster_members}: how many nodes this node sees, so a split shows as differing counts. */
+  /**
+   * {@code cluster_members}: how many nodes this node sees, so a split shows as differing counts.
+   */
   public void registerGauge(MeterRegistry registry) {
     Gauge.builder("cluster_members", this, ClusterMembership::members)
         .description("Members of the Vert.x cluster as this node sees them")

@@ -3,8 +3,8 @@ package dev.products.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.products.config.ClusterConfig;
-import io.vertx.core.Future;
 import dev.products.metrics.MetricsSetup;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -12,19 +12,20 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
- * A Vert.x instance that joins the cluster of {@code CLUSTER_MEMBERS} through Hazelcast:
- * membership over TCP/IP only (multicast and cloud discovery off), member and event bus addresses
- * from config, so nodes find each other the same way on a laptop, in compose, or on VMs.
+ * A Vert.x instance that joins the cluster of {@code CLUSTER_MEMBERS} through Hazelcast: membership
+ * over TCP/IP only (multicast and cloud discovery off), member and event bus addresses from config,
+ * so nodes find each other the same way on a laptop, in compose, or on VMs.
  */
 public final class ClusteredVertx {
 
   private ClusteredVertx() {}
 
   public static Future<Vertx> start(VertxOptions options, ClusterConfig cluster) {
-    options.setEventBusOptions(new EventBusOptions()
-        .setHost(cluster.host())
-        .setPort(cluster.eventBusPort())
-        .setClusterPublicHost(cluster.host()));
+    options.setEventBusOptions(
+        new EventBusOptions()
+            .setHost(cluster.host())
+            .setPort(cluster.eventBusPort())
+            .setClusterPublicHost(cluster.host()));
     return Vertx.builder()
         .with(options)
         .withMetrics(MetricsSetup.metricsFactory())
@@ -39,19 +40,24 @@ public final class ClusteredVertx {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
-    // A member that stops answering (killed, partitioned) is dropped within seconds, not the default minute.
+    // A member that stops answering (killed, partitioned) is dropped within seconds, not the
+    // default minute.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
-    config.getNetworkConfig()
+    config
+        .getNetworkConfig()
         .setPort(cluster.port())
         .setPortAutoIncrement(false)
         .setPublicAddress(cluster.host() + ":" + cluster.port());
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members().isEmpty()
-        ? java.util.List.of(cluster.host() + ":" + cluster.port())
-        : cluster.members());
+    join.getTcpIpConfig()
+        .setEnabled(true)
+        .setMembers(
+            cluster.members().isEmpty()
+                ? java.util.List.of(cluster.host() + ":" + cluster.port())
+                : cluster.members());
     return config;
   }
 }

@@ -43,20 +43,27 @@ public record AppConfig(
     ClusterConfig cluster,
     LiveConfig live) {
 
-  /** Builds and validates the configuration; the first bad value throws a {@link ConfigException}. */
+  /**
+   * Builds and validates the configuration; the first bad value throws a {@link ConfigException}.
+   */
   public static AppConfig from(JsonObject raw) {
     ConfigValues values = new ConfigValues(raw);
     Profile profile = values.oneOf("APP_PROFILE", Profile.class);
     Optional<DatabaseUrl> databaseUrl =
-        Optional.ofNullable(values.optionalString("DATABASE_URL")).map(url -> DatabaseUrl.parse("DATABASE_URL", url));
+        Optional.ofNullable(values.optionalString("DATABASE_URL"))
+            .map(url -> DatabaseUrl.parse("DATABASE_URL", url));
     if (profile.isProd() && databaseUrl.isEmpty()) {
-      throw new ConfigException("DATABASE_URL", "is required in the prod profile (the embedded database is for development)");
+      throw new ConfigException(
+          "DATABASE_URL",
+          "is required in the prod profile (the embedded database is for development)");
     }
     Optional<String> adminEmail = Optional.ofNullable(values.optionalString("ADMIN_EMAIL"));
     Optional<String> adminPassword = Optional.ofNullable(values.optionalString("ADMIN_PASSWORD"));
     if (adminEmail.isPresent() != adminPassword.isPresent()) {
-      throw new ConfigException(adminEmail.isPresent() ? "ADMIN_PASSWORD" : "ADMIN_EMAIL",
-          "must be set together with " + (adminEmail.isPresent() ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"));
+      throw new ConfigException(
+          adminEmail.isPresent() ? "ADMIN_PASSWORD" : "ADMIN_EMAIL",
+          "must be set together with "
+              + (adminEmail.isPresent() ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"));
     }
     if (adminPassword.isPresent() && adminPassword.get().length() < 8) {
       throw new ConfigException("ADMIN_PASSWORD", "must be at least 8 characters");
@@ -99,7 +106,8 @@ public record AppConfig(
   private static int managementPort(ConfigValues values) {
     int port = values.intBetween("MANAGEMENT_PORT", 0, 65535);
     if (port != 0 && port == values.intBetween("HTTP_PORT", 0, 65535)) {
-      throw new ConfigException("MANAGEMENT_PORT", "must differ from HTTP_PORT (or be 0 to serve /metrics on HTTP_PORT)");
+      throw new ConfigException(
+          "MANAGEMENT_PORT", "must differ from HTTP_PORT (or be 0 to serve /metrics on HTTP_PORT)");
     }
     return port;
   }
@@ -112,9 +120,19 @@ public record AppConfig(
   /** Never prints secrets. */
   @Override
   public String toString() {
-    return "AppConfig[profile=" + profile + ", http=" + httpHost + ":" + httpPort + ", database="
-        + databaseUrl.map(DatabaseUrl::display).orElse("embedded") + ", redis="
-        + redis.url().map(RedisUrl::display).orElse("embedded") + ", " + jwt + "]";
+    return "AppConfig[profile="
+        + profile
+        + ", http="
+        + httpHost
+        + ":"
+        + httpPort
+        + ", database="
+        + databaseUrl.map(DatabaseUrl::display).orElse("embedded")
+        + ", redis="
+        + redis.url().map(RedisUrl::display).orElse("embedded")
+        + ", "
+        + jwt
+        + "]";
   }
 
   public boolean embeddedDatabase() {

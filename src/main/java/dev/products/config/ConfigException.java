@@ -1,6 +1,8 @@
 package dev.products.config;
 
-/** A setting is missing or has a bad value. The message is one line naming the key and the reason. */
+/**
+ * A setting is missing or has a bad value. The message is one line naming the key and the reason.
+ */
 public final class ConfigException extends RuntimeException {
 
   private final String key;

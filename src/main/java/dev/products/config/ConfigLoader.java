@@ -21,24 +21,26 @@ public final class ConfigLoader {
 
   /** The merged raw settings, before typing and validation. */
   public static Future<JsonObject> loadRaw(Vertx vertx, JsonObject overrides) {
-    ConfigRetrieverOptions options = new ConfigRetrieverOptions()
-        .setScanPeriod(-1)
-        .setIncludeDefaultStores(false)
-        .addStore(new ConfigStoreOptions()
-            .setType("file")
-            .setFormat("yaml")
-            .setConfig(new JsonObject().put("path", DEFAULTS_PATH)))
-        .addStore(new ConfigStoreOptions()
-            .setType("file")
-            .setFormat("properties")
-            .setOptional(true)
-            .setConfig(new JsonObject().put("path", DOTENV_PATH).put("raw-data", true)))
-        .addStore(new ConfigStoreOptions()
-            .setType("env")
-            .setConfig(new JsonObject().put("raw-data", true)))
-        .addStore(new ConfigStoreOptions()
-            .setType("json")
-            .setConfig(overrides.copy()));
+    ConfigRetrieverOptions options =
+        new ConfigRetrieverOptions()
+            .setScanPeriod(-1)
+            .setIncludeDefaultStores(false)
+            .addStore(
+                new ConfigStoreOptions()
+                    .setType("file")
+                    .setFormat("yaml")
+                    .setConfig(new JsonObject().put("path", DEFAULTS_PATH)))
+            .addStore(
+                new ConfigStoreOptions()
+                    .setType("file")
+                    .setFormat("properties")
+                    .setOptional(true)
+                    .setConfig(new JsonObject().put("path", DOTENV_PATH).put("raw-data", true)))
+            .addStore(
+                new ConfigStoreOptions()
+                    .setType("env")
+                    .setConfig(new JsonObject().put("raw-data", true)))
+            .addStore(new ConfigStoreOptions().setType("json").setConfig(overrides.copy()));
     ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
     return retriever.getConfig().andThen(done -> retriever.close());
   }

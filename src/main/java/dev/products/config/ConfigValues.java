@@ -87,7 +87,8 @@ final class ConfigValues {
     String s = nonBlank(key).toLowerCase(Locale.ROOT);
     Matcher m = DURATION.matcher(s);
     if (!m.matches()) {
-      throw new ConfigException(key, "must be a duration like 500ms, 30s, 2m, 1h or 7d, got \"" + s + "\"");
+      throw new ConfigException(
+          key, "must be a duration like 500ms, 30s, 2m, 1h or 7d, got \"" + s + "\"");
     }
     long amount = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
@@ -115,7 +116,10 @@ final class ConfigValues {
     if (s == null) {
       return java.util.List.of();
     }
-    return java.util.Arrays.stream(s.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    return java.util.Arrays.stream(s.split(","))
+        .map(String::trim)
+        .filter(item -> !item.isEmpty())
+        .toList();
   }
 
   <E extends Enum<E>> E oneOf(String key, Class<E> type) {
@@ -125,7 +129,9 @@ final class ConfigValues {
     } catch (IllegalArgumentException e) {
       StringBuilder allowed = new StringBuilder();
       for (E constant : type.getEnumConstants()) {
-        allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+        allowed
+            .append(allowed.length() == 0 ? "" : ", ")
+            .append(constant.name().toLowerCase(Locale.ROOT));
       }
       throw new ConfigException(key, "must be one of " + allowed + ", got \"" + s + "\"");
     }

@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Where PostgreSQL lives, parsed from {@code postgresql://user:password@host:port/database}.
- * Both the reactive client and Flyway's JDBC connection are derived from it, so they never disagree.
+ * Where PostgreSQL lives, parsed from {@code postgresql://user:password@host:port/database}. Both
+ * the reactive client and Flyway's JDBC connection are derived from it, so they never disagree.
  */
-public record DatabaseUrl(String host, int port, String database, String user, String password, SslMode sslMode) {
+public record DatabaseUrl(
+    String host, int port, String database, String user, String password, SslMode sslMode) {
 
   private static final int DEFAULT_PORT = 5432;
 
@@ -22,19 +23,26 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     try {
       uri = new URI(value.trim());
     } catch (URISyntaxException e) {
-      throw new ConfigException(key, "not a URL (" + e.getReason() + "); expected postgresql://user:password@host:port/database");
+      throw new ConfigException(
+          key,
+          "not a URL ("
+              + e.getReason()
+              + "); expected postgresql://user:password@host:port/database");
     }
     String scheme = uri.getScheme();
     if (scheme == null || !(scheme.equals("postgresql") || scheme.equals("postgres"))) {
-      throw new ConfigException(key, "scheme must be postgresql://, got " + (scheme == null ? "none" : scheme + "://"));
+      throw new ConfigException(
+          key, "scheme must be postgresql://, got " + (scheme == null ? "none" : scheme + "://"));
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      throw new ConfigException(key, "no host; expected postgresql://user:password@host:port/database");
+      throw new ConfigException(
+          key, "no host; expected postgresql://user:password@host:port/database");
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
     String database = path.startsWith("/") ? path.substring(1) : path;
     if (database.isBlank() || database.contains("/")) {
-      throw new ConfigException(key, "no database name; expected postgresql://user:password@host:port/database");
+      throw new ConfigException(
+          key, "no database name; expected postgresql://user:password@host:port/database");
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     String user = "postgres";
@@ -44,7 +52,8 @@ public record DatabaseUrl(String host, int port, String database, String user, S
       user = decode(parts[0]);
       password = parts.length > 1 ? decode(parts[1]) : null;
     }
-    return new DatabaseUrl(uri.getHost(), port, database, user, password, sslMode(key, uri.getRawQuery()));
+    return new DatabaseUrl(
+        uri.getHost(), port, database, user, password, sslMode(key, uri.getRawQuery()));
   }
 
   private static SslMode sslMode(String key, String query) {
@@ -73,14 +82,15 @@ public record DatabaseUrl(String host, int port, String database, String user, S
   }
 
   public PgConnectOptions connectOptions() {
-    PgConnectOptions options = new PgConnectOptions()
-        .setHost(host)
-        .setPort(port)
-        .setDatabase(database)
-        .setUser(user)
-        .setSslMode(sslMode)
-        .setCachePreparedStatements(true)
-        .setPipeliningLimit(256);
+    PgConnectOptions options =
+        new PgConnectOptions()
+            .setHost(host)
+            .setPort(port)
+            .setDatabase(database)
+            .setUser(user)
+            .setSslMode(sslMode)
+            .setCachePreparedStatements(true)
+            .setPipeliningLimit(256);
     if (password != null) {
       options.setPassword(password);
     }
@@ -95,10 +105,21 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + sslMode.value;
   }
 
-  /** The URL itself, password included: for handing to another process or config, never for logs. */
+  /**
+   * The URL itself, password included: for handing to another process or config, never for logs.
+   */
   public String toUri() {
     String credentials = encode(user) + (password == null ? "" : ":" + encode(password));
-    return "postgresql://" + credentials + "@" + host + ":" + port + "/" + database + "?sslmode=" + sslMode.value;
+    return "postgresql://"
+        + credentials
+        + "@"
+        + host
+        + ":"
+        + port
+        + "/"
+        + database
+        + "?sslmode="
+        + sslMode.value;
   }
 
   private static String encode(String s) {

@@ -20,7 +20,9 @@ public record EdgeConfig(
     List<String> origins = values.list("CORS_ORIGINS");
     for (String origin : origins) {
       if (origin.equals("*") || !origin.matches("https?://[^/\\s]+")) {
-        throw new ConfigException("CORS_ORIGINS", "each origin must be scheme://host[:port] (never *), got \"" + origin + "\"");
+        throw new ConfigException(
+            "CORS_ORIGINS",
+            "each origin must be scheme://host[:port] (never *), got \"" + origin + "\"");
       }
     }
     List<String> hosts = values.list("ALLOWED_HOSTS");
@@ -30,10 +32,18 @@ public record EdgeConfig(
     Path cert = optionalFile(values, "TLS_CERT_PATH");
     Path key = optionalFile(values, "TLS_KEY_PATH");
     if ((cert == null) != (key == null)) {
-      throw new ConfigException(cert == null ? "TLS_CERT_PATH" : "TLS_KEY_PATH", "must be set together with the other TLS_*_PATH");
+      throw new ConfigException(
+          cert == null ? "TLS_CERT_PATH" : "TLS_KEY_PATH",
+          "must be set together with the other TLS_*_PATH");
     }
-    return new EdgeConfig(origins, hosts, values.list("TRUSTED_PROXIES"), cert, key,
-        values.positiveDuration("IDLE_TIMEOUT"), values.positiveDuration("HEADER_TIMEOUT"),
+    return new EdgeConfig(
+        origins,
+        hosts,
+        values.list("TRUSTED_PROXIES"),
+        cert,
+        key,
+        values.positiveDuration("IDLE_TIMEOUT"),
+        values.positiveDuration("HEADER_TIMEOUT"),
         values.positiveDuration("REQUEST_TIMEOUT"));
   }
 

@@ -17,7 +17,8 @@ public record ErrorTrackingConfig(Optional<String> dsn, String environment) {
       validate(dsn);
     }
     String environment = values.optionalString("SENTRY_ENVIRONMENT");
-    return new ErrorTrackingConfig(Optional.ofNullable(dsn),
+    return new ErrorTrackingConfig(
+        Optional.ofNullable(dsn),
         environment == null ? profile.name().toLowerCase(java.util.Locale.ROOT) : environment);
   }
 
@@ -25,9 +26,12 @@ public record ErrorTrackingConfig(Optional<String> dsn, String environment) {
     String expected = "expected https://<public key>@<host>/<project id>";
     try {
       URI uri = new URI(dsn);
-      boolean ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          && uri.getUserInfo() != null && uri.getHost() != null
-          && uri.getPath() != null && uri.getPath().matches("(/[^/]+)*/\\d+/?");
+      boolean ok =
+          ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+              && uri.getUserInfo() != null
+              && uri.getHost() != null
+              && uri.getPath() != null
+              && uri.getPath().matches("(/[^/]+)*/\\d+/?");
       if (!ok) {
         throw new ConfigException("SENTRY_DSN", "not a Sentry DSN; " + expected);
       }
@@ -39,6 +43,8 @@ public record ErrorTrackingConfig(Optional<String> dsn, String environment) {
   /** For logs: the DSN's key is not printed. */
   @Override
   public String toString() {
-    return "ErrorTracking[" + (dsn.isPresent() ? "sentry, environment=" + environment : "off") + "]";
+    return "ErrorTracking["
+        + (dsn.isPresent() ? "sentry, environment=" + environment : "off")
+        + "]";
   }
 }

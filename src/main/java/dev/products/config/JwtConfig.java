@@ -26,17 +26,21 @@ public record JwtConfig(
   static JwtConfig from(ConfigValues values, Profile profile) {
     String algorithm = values.nonBlank("JWT_ALGORITHM").toUpperCase(Locale.ROOT);
     if (!algorithm.equals("HS256") && !algorithm.equals("RS256") && !algorithm.equals("ES256")) {
-      throw new ConfigException("JWT_ALGORITHM", "must be one of HS256, RS256, ES256, got \"" + algorithm + "\"");
+      throw new ConfigException(
+          "JWT_ALGORITHM", "must be one of HS256, RS256, ES256, got \"" + algorithm + "\"");
     }
     String secret = values.optionalString("JWT_SECRET");
     Path privateKey = null;
     Path publicKey = null;
     if (algorithm.equals("HS256")) {
       if (secret == null && profile.isProd()) {
-        throw new ConfigException("JWT_SECRET", "is required in the prod profile (at least 32 bytes), or use RS256/ES256 keys");
+        throw new ConfigException(
+            "JWT_SECRET",
+            "is required in the prod profile (at least 32 bytes), or use RS256/ES256 keys");
       }
       if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-        throw new ConfigException("JWT_SECRET", "must be at least " + MIN_SECRET_BYTES + " bytes long");
+        throw new ConfigException(
+            "JWT_SECRET", "must be at least " + MIN_SECRET_BYTES + " bytes long");
       }
     } else {
       privateKey = readablePem(values, "JWT_PRIVATE_KEY_PATH", algorithm);
@@ -47,8 +51,15 @@ public record JwtConfig(
     if (refreshTtl.compareTo(accessTtl) <= 0) {
       throw new ConfigException("REFRESH_TOKEN_TTL", "must be longer than ACCESS_TOKEN_TTL");
     }
-    return new JwtConfig(algorithm, secret, privateKey, publicKey,
-        values.nonBlank("JWT_ISSUER"), values.nonBlank("JWT_AUDIENCE"), accessTtl, refreshTtl);
+    return new JwtConfig(
+        algorithm,
+        secret,
+        privateKey,
+        publicKey,
+        values.nonBlank("JWT_ISSUER"),
+        values.nonBlank("JWT_AUDIENCE"),
+        accessTtl,
+        refreshTtl);
   }
 
   private static Path readablePem(ConfigValues values, String key, String algorithm) {

@@ -23,7 +23,8 @@ public record MailConfig(Optional<Smtp> smtp, String from) {
 
   static MailConfig from(ConfigValues values) {
     String url = values.optionalString("SMTP_URL");
-    return new MailConfig(Optional.ofNullable(url).map(MailConfig::parse), values.nonBlank("MAIL_FROM"));
+    return new MailConfig(
+        Optional.ofNullable(url).map(MailConfig::parse), values.nonBlank("MAIL_FROM"));
   }
 
   private static Smtp parse(String value) {

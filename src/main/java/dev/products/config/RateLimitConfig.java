@@ -7,7 +7,8 @@ public record RateLimitConfig(Duration window, int loginPerAccount, int loginPer
 
   static RateLimitConfig from(ConfigValues values) {
     Duration window = values.positiveDuration("RATE_LIMIT_WINDOW");
-    return new RateLimitConfig(window,
+    return new RateLimitConfig(
+        window,
         values.intBetween("RATE_LIMIT_LOGIN_PER_ACCOUNT", 0, 1_000_000),
         values.intBetween("RATE_LIMIT_LOGIN_PER_IP", 0, 1_000_000),
         values.intBetween("RATE_LIMIT_PER_IP", 0, 100_000_000));

@@ -6,10 +6,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where Redis lives, parsed from {@code redis://[[user]:password@]host[:port][/db]} ({@code rediss://}
- * for TLS). Parsed here so a malformed value stops the start instead of failing on the first request.
+ * Where Redis lives, parsed from {@code redis://[[user]:password@]host[:port][/db]} ({@code
+ * rediss://} for TLS). Parsed here so a malformed value stops the start instead of failing on the
+ * first request.
  */
-public record RedisUrl(boolean tls, String host, int port, int database, String user, String password) {
+public record RedisUrl(
+    boolean tls, String host, int port, int database, String user, String password) {
 
   private static final int DEFAULT_PORT = 6379;
   private static final String EXPECTED = "expected redis://[:password@]host[:port][/db]";
@@ -23,7 +25,10 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
     }
     String scheme = uri.getScheme();
     if (scheme == null || !(scheme.equals("redis") || scheme.equals("rediss"))) {
-      throw new ConfigException(key, "scheme must be redis:// or rediss://, got " + (scheme == null ? "none" : scheme + "://"));
+      throw new ConfigException(
+          key,
+          "scheme must be redis:// or rediss://, got "
+              + (scheme == null ? "none" : scheme + "://"));
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       throw new ConfigException(key, "no host; " + EXPECTED);
@@ -36,7 +41,8 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
       user = parts[0].isEmpty() ? null : decode(parts[0]);
       password = parts.length > 1 && !parts[1].isEmpty() ? decode(parts[1]) : null;
     }
-    return new RedisUrl(scheme.equals("rediss"), uri.getHost(), port, database(key, uri.getPath()), user, password);
+    return new RedisUrl(
+        scheme.equals("rediss"), uri.getHost(), port, database(key, uri.getPath()), user, password);
   }
 
   private static int database(String key, String path) {
@@ -51,7 +57,8 @@ public record RedisUrl(boolean tls, String host, int port, int database, String 
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new ConfigException(key, "the path must be a database number, got \"" + path + "\"; " + EXPECTED);
+    throw new ConfigException(
+        key, "the path must be a database number, got \"" + path + "\"; " + EXPECTED);
   }
 
   private static String decode(String s) {

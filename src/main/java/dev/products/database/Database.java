@@ -23,10 +23,12 @@ public final class Database {
     if (config.databaseUrl().isPresent()) {
       return Future.succeededFuture(new Database(config.databaseUrl().get(), null));
     }
-    return vertx.executeBlocking(() -> {
-      EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"));
-      return new Database(server.url(), server);
-    });
+    return vertx.executeBlocking(
+        () -> {
+          EmbeddedPostgresServer server =
+              EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"));
+          return new Database(server.url(), server);
+        });
   }
 
   public DatabaseUrl url() {
@@ -40,15 +42,20 @@ public final class Database {
   /** Human description for the start-up line. */
   public String describe() {
     return embedded()
-        ? "embedded PostgreSQL at " + url.display() + " (data in " + embedded.dataDirectory().toAbsolutePath().normalize() + ")"
+        ? "embedded PostgreSQL at "
+            + url.display()
+            + " (data in "
+            + embedded.dataDirectory().toAbsolutePath().normalize()
+            + ")"
         : "PostgreSQL at " + url.display();
   }
 
   public Future<Void> migrate(Vertx vertx) {
-    return vertx.executeBlocking(() -> {
-      Migrations.migrate(url);
-      return null;
-    });
+    return vertx.executeBlocking(
+        () -> {
+          Migrations.migrate(url);
+          return null;
+        });
   }
 
   /** The schema version readiness expects: the newest migration packaged in this build. */
@@ -60,9 +67,10 @@ public final class Database {
     if (embedded == null) {
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> {
-      embedded.close();
-      return null;
-    });
+    return vertx.executeBlocking(
+        () -> {
+          embedded.close();
+          return null;
+        });
   }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A real PostgreSQL server started from the binaries packaged on Maven Central (zonky), keeping
- * its data in a directory that survives restarts. Blocking: call it from a worker thread.
+ * A real PostgreSQL server started from the binaries packaged on Maven Central (zonky), keeping its
+ * data in a directory that survives restarts. Blocking: call it from a worker thread.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -33,14 +33,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       if (port > 0) {
         builder.setPort(port);
       }
-      EmbeddedPostgres postgres = builder
-          .setDataDirectory(dataDirectory)
-          .setCleanDataDirectory(false)
-          .setServerConfig("max_connections", "200")
-          .start();
+      EmbeddedPostgres postgres =
+          builder
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setServerConfig("max_connections", "200")
+              .start();
       return new EmbeddedPostgresServer(postgres, dataDirectory);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+      throw new UncheckedIOException(
+          "could not start the embedded PostgreSQL in " + dataDirectory, e);
     }
   }
 

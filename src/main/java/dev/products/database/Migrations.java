@@ -7,7 +7,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Flyway over JDBC, with the scripts of {@code db/migration} packaged in the jar. Blocking: worker threads only. */
+/**
+ * Flyway over JDBC, with the scripts of {@code db/migration} packaged in the jar. Blocking: worker
+ * threads only.
+ */
 public final class Migrations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -16,7 +19,8 @@ public final class Migrations {
   private Migrations() {}
 
   private static Flyway flyway(DatabaseUrl url) {
-    // Our class loader, not the calling thread's: threads started by Hazelcast (clustered mode) carry
+    // Our class loader, not the calling thread's: threads started by Hazelcast (clustered mode)
+    // carry
     // one that cannot see the JDBC driver or the migrations.
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(url.jdbcUrl(), url.user(), url.password())
@@ -30,8 +34,11 @@ public final class Migrations {
   public static MigrateResult migrate(DatabaseUrl url) {
     MigrateResult result = flyway(url).migrate();
     if (result.migrationsExecuted > 0) {
-      LOG.info("Applied {} migration(s) to {}, schema now at version {}",
-          result.migrationsExecuted, url.display(), result.targetSchemaVersion);
+      LOG.info(
+          "Applied {} migration(s) to {}, schema now at version {}",
+          result.migrationsExecuted,
+          url.display(),
+          result.targetSchemaVersion);
     } else {
       LOG.info("Schema of {} is current", url.display());
     }

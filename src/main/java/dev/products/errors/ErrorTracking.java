@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports failures nobody handled (every 500, and later the jobs that finally fail) to Sentry
- * with the request id, route, user, release and environment, so an event can be matched to the
- * log lines of the same request. Off (and free) when no DSN is configured. Reporting happens on
- * a worker thread: the SDK builds the event synchronously, and that is no work for an event loop.
+ * Reports failures nobody handled (every 500, and later the jobs that finally fail) to Sentry with
+ * the request id, route, user, release and environment, so an event can be matched to the log lines
+ * of the same request. Off (and free) when no DSN is configured. Reporting happens on a worker
+ * thread: the SDK builds the event synchronously, and that is no work for an event loop.
  */
 public final class ErrorTracking {
 
@@ -32,15 +32,17 @@ public final class ErrorTracking {
       return OFF;
     }
     BuildInfo build = BuildInfo.current();
-    Sentry.init(options -> {
-      options.setDsn(config.dsn().get());
-      options.setRelease(build.service() + "@" + build.version());
-      options.setEnvironment(config.environment());
-      options.setSendDefaultPii(false);
-      // Uncaught exceptions on our threads are already logged; the event loop never throws them.
-      options.setEnableUncaughtExceptionHandler(false);
-      options.setAttachServerName(false);
-    });
+    Sentry.init(
+        options -> {
+          options.setDsn(config.dsn().get());
+          options.setRelease(build.service() + "@" + build.version());
+          options.setEnvironment(config.environment());
+          options.setSendDefaultPii(false);
+          // Uncaught exceptions on our threads are already logged; the event loop never throws
+          // them.
+          options.setEnableUncaughtExceptionHandler(false);
+          options.setAttachServerName(false);
+        });
     LOG.info("Error tracking on: Sentry, environment {}", config.environment());
     return new ErrorTracking(vertx);
   }
@@ -57,22 +59,28 @@ public final class ErrorTracking {
     if (!enabled()) {
       return;
     }
-    vertx.executeBlocking(() -> {
-      Sentry.withScope(scope -> {
-        tags.forEach((key, value) -> {
-          if (value != null) {
-            scope.setTag(key, value);
-          }
-        });
-        if (userId != null) {
-          User user = new User();
-          user.setId(userId);
-          scope.setUser(user);
-        }
-        Sentry.captureException(failure);
-      });
-      return null;
-    }, false).onFailure(e -> LOG.warn("Could not report a failure to Sentry: {}", e.toString()));
+    vertx
+        .executeBlocking(
+            () -> {
+              Sentry.withScope(
+                  scope -> {
+                    tags.forEach(
+                        (key, value) -> {
+                          if (value != null) {
+                            scope.setTag(key, value);
+                          }
+                        });
+                    if (userId != null) {
+                      User user = new User();
+                      user.setId(userId);
+                      scope.setUser(user);
+                    }
+                    Sentry.captureException(failure);
+                  });
+              return null;
+            },
+            false)
+        .onFailure(e -> LOG.warn("Could not report a failure to Sentry: {}", e.toString()));
   }
 
   /** Sends what is queued (bounded) and stops the SDK. */
@@ -80,10 +88,11 @@ public final class ErrorTracking {
     if (!enabled()) {
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> {
-      Sentry.flush(2_000);
-      Sentry.close();
-      return null;
-    });
+    return vertx.executeBlocking(
+        () -> {
+          Sentry.flush(2_000);
+          Sentry.close();
+          return null;
+        });
   }
 }

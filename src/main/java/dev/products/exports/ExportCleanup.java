@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The {@code export-cleanup} task: removes export files (and parts of abandoned ones) last
- * written longer ago than {@code EXPORT_MAX_AGE}. It runs as a recurring job, so one instance at
- * a time does it whatever the number of instances; a download asked for afterwards gets 410.
+ * The {@code export-cleanup} task: removes export files (and parts of abandoned ones) last written
+ * longer ago than {@code EXPORT_MAX_AGE}. It runs as a recurring job, so one instance at a time
+ * does it whatever the number of instances; a download asked for afterwards gets 410.
  */
 public final class ExportCleanup implements JobHandler {
 
@@ -34,22 +34,37 @@ public final class ExportCleanup implements JobHandler {
     FileSystem fs = vertx.fileSystem();
     long cutoff = System.currentTimeMillis() - maxAge.toMillis();
     return fs.exists(files.directory().toString())
-        .compose(exists -> exists ? fs.readDir(files.directory().toString()) : Future.succeededFuture(List.<String>of()))
-        .compose(paths -> {
-          List<Future<Boolean>> removals = paths.stream().map(path -> removeIfOlder(fs, path, cutoff)).toList();
-          return Future.all(removals).map(all -> removals.stream().filter(Future::result).count());
-        })
+        .compose(
+            exists ->
+                exists
+                    ? fs.readDir(files.directory().toString())
+                    : Future.succeededFuture(List.<String>of()))
+        .compose(
+            paths -> {
+              List<Future<Boolean>> removals =
+                  paths.stream().map(path -> removeIfOlder(fs, path, cutoff)).toList();
+              return Future.all(removals)
+                  .map(all -> removals.stream().filter(Future::result).count());
+            })
         .map(removed -> new JsonObject().put("removed", removed));
   }
 
-  /** A file removed meanwhile (by a download's clean-up elsewhere, or by hand) is simply not counted. */
+  /**
+   * A file removed meanwhile (by a download's clean-up elsewhere, or by hand) is simply not
+   * counted.
+   */
   private static Future<Boolean> removeIfOlder(FileSystem fs, String path, long cutoff) {
     return fs.props(path)
-        .compose(props -> props.isRegularFile() && props.lastModifiedTime() < cutoff
-            ? fs.delete(path).map(true)
-            : Future.succeededFuture(false))
-        .recover(failure -> failure instanceof NoSuchFileException || failure.getCause() instanceof NoSuchFileException
-            ? Future.succeededFuture(false)
-            : Future.failedFuture(failure));
+        .compose(
+            props ->
+                props.isRegularFile() && props.lastModifiedTime() < cutoff
+                    ? fs.delete(path).map(true)
+                    : Future.succeededFuture(false))
+        .recover(
+            failure ->
+                failure instanceof NoSuchFileException
+                        || failure.getCause() instanceof NoSuchFileException
+                    ? Future.succeededFuture(false)
+                    : Future.failedFuture(failure));
   }
 }

@@ -3,9 +3,9 @@ package dev.products.exports;
 import java.nio.file.Path;
 
 /**
- * Where exports live: {@code DATA_DIR/exports/<job id>.csv}, written first as {@code .csv.part}
- * and renamed when complete, so a download never sees half a file. The HTTP verticle reads the
- * same paths; several instances must share {@code DATA_DIR} to serve each other's exports.
+ * Where exports live: {@code DATA_DIR/exports/<job id>.csv}, written first as {@code .csv.part} and
+ * renamed when complete, so a download never sees half a file. The HTTP verticle reads the same
+ * paths; several instances must share {@code DATA_DIR} to serve each other's exports.
  */
 public final class ExportFiles {
 

@@ -17,11 +17,11 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 
 /**
- * The {@code product-export} job: every product of the payload's {@code owner_id} (or every
- * product when it is absent) as a UTF-8 CSV file. Products are read from the repository over the
- * event bus a page at a time in id order, and written through Vert.x's asynchronous file API, so
- * neither the rows nor the file ever sit whole in memory and no event loop waits on the disk.
- * Progress is stored after each page. A retry starts the file again from the top.
+ * The {@code product-export} job: every product of the payload's {@code owner_id} (or every product
+ * when it is absent) as a UTF-8 CSV file. Products are read from the repository over the event bus
+ * a page at a time in id order, and written through Vert.x's asynchronous file API, so neither the
+ * rows nor the file ever sit whole in memory and no event loop waits on the disk. Progress is
+ * stored after each page. A retry starts the file again from the top.
  */
 public final class ProductExport implements JobHandler {
 
@@ -45,25 +45,53 @@ public final class ProductExport implements JobHandler {
   public Future<JsonObject> run(Job job) {
     Long ownerId = job.payload().getLong("owner_id");
     Path partial = files.partial(job.id());
-    return vertx.fileSystem().mkdirs(files.directory().toString())
+    return vertx
+        .fileSystem()
+        .mkdirs(files.directory().toString())
         .compose(v -> request(ProductsBus.COUNT, ProductsBus.count(ownerId)))
-        .compose(count -> {
-          long total = count.getLong("total");
-          return job.progress().report(progress(0, total))
-              .compose(v -> vertx.fileSystem().open(partial.toString(),
-                  new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true)))
-              .compose(file -> new Writing(job, ownerId, total, file).run()
-                  .eventually(file::close)
-                  .recover(failure -> vertx.fileSystem().delete(partial.toString())
-                      .transform(deleted -> Future.failedFuture(failure))));
-        })
-        .compose(written -> vertx.fileSystem()
-            .move(partial.toString(), files.csv(job.id()).toString(), new CopyOptions().setReplaceExisting(true))
-            .map(written));
+        .compose(
+            count -> {
+              long total = count.getLong("total");
+              return job.progress()
+                  .report(progress(0, total))
+                  .compose(
+                      v ->
+                          vertx
+                              .fileSystem()
+                              .open(
+                                  partial.toString(),
+                                  new OpenOptions()
+                                      .setWrite(true)
+                                      .setCreate(true)
+                                      .setTruncateExisting(true)))
+                  .compose(
+                      file ->
+                          new Writing(job, ownerId, total, file)
+                              .run()
+                              .eventually(file::close)
+                              .recover(
+                                  failure ->
+                                      vertx
+                                          .fileSystem()
+                                          .delete(partial.toString())
+                                          .transform(deleted -> Future.failedFuture(failure))));
+            })
+        .compose(
+            written ->
+                vertx
+                    .fileSystem()
+                    .move(
+                        partial.toString(),
+                        files.csv(job.id()).toString(),
+                        new CopyOptions().setReplaceExisting(true))
+                    .map(written));
   }
 
   private Future<JsonObject> request(String address, JsonObject body) {
-    return vertx.eventBus().<JsonObject>request(address, body, LocalJsonCodec.options()).map(Message::body);
+    return vertx
+        .eventBus()
+        .<JsonObject>request(address, body, LocalJsonCodec.options())
+        .map(Message::body);
   }
 
   private static JsonObject progress(long written, long total) {
@@ -94,23 +122,26 @@ public final class ProductExport implements JobHandler {
     }
 
     /**
-     * One page, then the next from its callback: a loop, not a chain of nested futures, which
-     * would keep every page (and its products) reachable until the whole export ends.
+     * One page, then the next from its callback: a loop, not a chain of nested futures, which would
+     * keep every page (and its products) reachable until the whole export ends.
      */
     private void pageAfter(long afterId, Promise<JsonObject> done) {
       request(ProductsBus.EXPORT_PAGE, ProductsBus.exportPage(ownerId, afterId, PAGE_SIZE))
           .compose(this::writePage)
-          .onSuccess(next -> {
-            if (next < 0) {
-              done.complete(summary());
-            } else {
-              pageAfter(next, done);
-            }
-          })
+          .onSuccess(
+              next -> {
+                if (next < 0) {
+                  done.complete(summary());
+                } else {
+                  pageAfter(next, done);
+                }
+              })
           .onFailure(done::fail);
     }
 
-    /** @return the id to continue after, or -1 when this was the last page */
+    /**
+     * @return the id to continue after, or -1 when this was the last page
+     */
     private Future<Long> writePage(JsonObject page) {
       JsonArray items = page.getJsonArray("items");
       if (items.isEmpty()) {
@@ -121,14 +152,18 @@ public final class ProductExport implements JobHandler {
         CsvRows.append(csv, items.getJsonObject(i));
       }
       rows += items.size();
-      long next = items.size() < PAGE_SIZE ? -1 : items.getJsonObject(items.size() - 1).getLong("id");
+      long next =
+          items.size() < PAGE_SIZE ? -1 : items.getJsonObject(items.size() - 1).getLong("id");
       return write(csv.toString())
           .compose(v -> job.progress().report(progress(rows, Math.max(rows, total))))
           .map(next);
     }
 
     private JsonObject summary() {
-      return new JsonObject().put("rows", rows).put("bytes", bytes).put("file", ExportFiles.downloadName(job.id()));
+      return new JsonObject()
+          .put("rows", rows)
+          .put("bytes", bytes)
+          .put("file", ExportFiles.downloadName(job.id()));
     }
 
     private Future<Void> write(String text) {

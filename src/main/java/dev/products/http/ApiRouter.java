@@ -2,33 +2,33 @@ package dev.products.http;
 
 import dev.products.BuildInfo;
 import dev.products.Lifecycle;
+import dev.products.auth.AuthUser;
 import dev.products.config.AppConfig;
+import dev.products.exports.ExportFiles;
+import dev.products.http.auth.AuthHandlers;
+import dev.products.http.auth.BearerAuthentication;
+import dev.products.http.auth.RequireRole;
 import dev.products.http.contract.CachedValidatorsContract;
 import dev.products.http.contract.ContractDocument;
 import dev.products.http.contract.ContractRoutes;
 import dev.products.http.contract.RequestMediaTypes;
+import dev.products.http.contract.ValidatorContract;
+import dev.products.http.docs.DocsRoutes;
+import dev.products.http.edge.ClientAddress;
+import dev.products.http.edge.EdgeHandlers;
 import dev.products.http.edge.HeadAsGet;
 import dev.products.http.edge.RequestDeadline;
 import dev.products.http.edge.WellFormedTarget;
-import dev.products.http.contract.ValidatorContract;
-import dev.products.exports.ExportFiles;
-import dev.products.http.docs.DocsRoutes;
 import dev.products.http.exports.ExportHandlers;
+import dev.products.http.health.HealthHandlers;
 import dev.products.http.jobs.JobStatusHandlers;
 import dev.products.http.jobs.JobViews;
 import dev.products.http.live.EventBusBridge;
 import dev.products.http.live.LiveUpdates;
-import dev.products.http.edge.ClientAddress;
-import dev.products.http.edge.EdgeHandlers;
-import dev.products.http.health.HealthHandlers;
-import dev.products.http.ratelimit.PerClientRateLimit;
-import dev.products.http.auth.AuthHandlers;
-import dev.products.http.auth.BearerAuthentication;
-import dev.products.http.auth.RequireRole;
-import dev.products.http.users.UserHandlers;
-import dev.products.auth.AuthUser;
 import dev.products.http.problem.ProblemHandler;
 import dev.products.http.products.ProductHandlers;
+import dev.products.http.ratelimit.PerClientRateLimit;
+import dev.products.http.users.UserHandlers;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -58,23 +58,49 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Future<Router> create(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services) {
+  public static Future<Router> create(
+      Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services) {
     Future<Buffer> events = vertx.fileSystem().readFile(EVENTS_CONTRACT_PATH);
-    return vertx.fileSystem().readFile(CONTRACT_PATH).compose(text -> {
-      JsonObject published = ContractDocument.parse(text.toString(StandardCharsets.UTF_8));
-      return OpenAPIContract.from(vertx, ValidatorContract.adapt(published, SECURITY_SCHEME))
-          .compose(contract -> events.map(eventsText ->
-              build(vertx, config, lifecycle, services, contract, published, text, eventsText)));
-    });
+    return vertx
+        .fileSystem()
+        .readFile(CONTRACT_PATH)
+        .compose(
+            text -> {
+              JsonObject published = ContractDocument.parse(text.toString(StandardCharsets.UTF_8));
+              return OpenAPIContract.from(
+                      vertx, ValidatorContract.adapt(published, SECURITY_SCHEME))
+                  .compose(
+                      contract ->
+                          events.map(
+                              eventsText ->
+                                  build(
+                                      vertx,
+                                      config,
+                                      lifecycle,
+                                      services,
+                                      contract,
+                                      published,
+                                      text,
+                                      eventsText)));
+            });
   }
 
-  private static Router build(Vertx vertx, AppConfig config, Lifecycle lifecycle, HttpServices services,
-      OpenAPIContract contract, JsonObject published, Buffer contractText, Buffer eventsText) {
-    RouterBuilder builder = RouterBuilder.create(vertx, CachedValidatorsContract.of(contract),
-        RequestExtractor.withBodyHandler());
+  private static Router build(
+      Vertx vertx,
+      AppConfig config,
+      Lifecycle lifecycle,
+      HttpServices services,
+      OpenAPIContract contract,
+      JsonObject published,
+      Buffer contractText,
+      Buffer eventsText) {
+    RouterBuilder builder =
+        RouterBuilder.create(
+            vertx, CachedValidatorsContract.of(contract), RequestExtractor.withBodyHandler());
     ContractRoutes routes = new ContractRoutes(contract);
     ProblemHandler problems = new ProblemHandler(services.observability().errors(), routes);
-    // Order matters (vertx-web enforces it): platform handlers, then security policies, then the body.
+    // Order matters (vertx-web enforces it): platform handlers, then security policies, then the
+    // body.
     builder.rootHandler(new HeadAsGet());
     builder.rootHandler(new RequestIds());
     builder.rootHandler(new RequestDeadline(config.edge().requestTimeout()));
@@ -89,62 +115,78 @@ public final class ApiRouter {
     BusClient bus = new BusClient(vertx.eventBus());
     ProductHandlers products = new ProductHandlers(bus, services.observability().business());
     HealthHandlers health = new HealthHandlers(vertx, lifecycle);
-    AuthHandlers auth = new AuthHandlers(bus, services.passwords(), services.accessTokens(), config.jwt(),
-        services.loginThrottle());
+    AuthHandlers auth =
+        new AuthHandlers(
+            bus,
+            services.passwords(),
+            services.accessTokens(),
+            config.jwt(),
+            services.loginThrottle());
     UserHandlers users = new UserHandlers(bus);
     BearerAuthentication bearer = new BearerAuthentication(services.accessTokens(), bus);
     Handler<RoutingContext> adminOnly = RequireRole.of(AuthUser.ADMIN);
     JobViews jobViews = new JobViews(bus);
     JobStatusHandlers jobs = new JobStatusHandlers(jobViews);
-    ExportHandlers exports = new ExportHandlers(bus, jobViews, new ExportFiles(config.dataDir()), config.exports());
+    ExportHandlers exports =
+        new ExportHandlers(bus, jobViews, new ExportFiles(config.dataDir()), config.exports());
 
-    Map<String, List<Handler<RoutingContext>>> operations = Map.ofEntries(
-        Map.entry("getServiceInfo", List.of(ApiRouter::serviceInfo)),
-        Map.entry("getLiveness", List.of(health::liveness)),
-        Map.entry("getReadiness", List.of(health::readiness)),
-        Map.entry("getMetrics", List.of(config.managementPort() > 0
-            ? rc -> rc.fail(404)
-            : PrometheusScrapingHandler.create(services.observability().registry()))),
-        Map.entry("createProduct", List.of(products::create)),
-        Map.entry("listProducts", List.of(products::list)),
-        Map.entry("getProduct", List.of(products::get)),
-        Map.entry("updateProduct", List.of(products::update)),
-        Map.entry("deleteProduct", List.of(products::delete)),
-        Map.entry("register", List.of(auth::register)),
-        Map.entry("issueToken", List.of(auth::token)),
-        Map.entry("refreshToken", List.of(auth::refresh)),
-        Map.entry("logout", List.of(auth::logout)),
-        Map.entry("getCurrentUser", List.of(users::me)),
-        Map.entry("listUsers", List.of(adminOnly, users::list)),
-        Map.entry("updateUser", List.of(adminOnly, users::update)),
-        Map.entry("createExport", List.of(exports::create)),
-        Map.entry("downloadExport", List.of(exports::download)),
-        Map.entry("getJob", List.of(jobs::get)));
+    Map<String, List<Handler<RoutingContext>>> operations =
+        Map.ofEntries(
+            Map.entry("getServiceInfo", List.of(ApiRouter::serviceInfo)),
+            Map.entry("getLiveness", List.of(health::liveness)),
+            Map.entry("getReadiness", List.of(health::readiness)),
+            Map.entry(
+                "getMetrics",
+                List.of(
+                    config.managementPort() > 0
+                        ? rc -> rc.fail(404)
+                        : PrometheusScrapingHandler.create(services.observability().registry()))),
+            Map.entry("createProduct", List.of(products::create)),
+            Map.entry("listProducts", List.of(products::list)),
+            Map.entry("getProduct", List.of(products::get)),
+            Map.entry("updateProduct", List.of(products::update)),
+            Map.entry("deleteProduct", List.of(products::delete)),
+            Map.entry("register", List.of(auth::register)),
+            Map.entry("issueToken", List.of(auth::token)),
+            Map.entry("refreshToken", List.of(auth::refresh)),
+            Map.entry("logout", List.of(auth::logout)),
+            Map.entry("getCurrentUser", List.of(users::me)),
+            Map.entry("listUsers", List.of(adminOnly, users::list)),
+            Map.entry("updateUser", List.of(adminOnly, users::update)),
+            Map.entry("createExport", List.of(exports::create)),
+            Map.entry("downloadExport", List.of(exports::download)),
+            Map.entry("getJob", List.of(jobs::get)));
 
     // The contract says which operations need a token; the security binding checks the JWT,
     // then the current-user step checks the account and the token's revocation.
     builder.security(SECURITY_SCHEME).httpHandler(bearer.jwtHandler());
-    builder.getRoutes().forEach(route -> {
-      String operationId = route.getOperation().getOperationId();
-      List<Handler<RoutingContext>> handlers = operations.get(operationId);
-      if (handlers == null) {
-        throw new IllegalStateException("openapi.yaml declares " + operationId + " but no handler is bound to it");
-      }
-      if (!route.getOperation().getSecurityRequirements().isEmpty()) {
-        route.addHandler(bearer.currentUserHandler());
-      }
-      handlers.forEach(route::addHandler);
-    });
+    builder
+        .getRoutes()
+        .forEach(
+            route -> {
+              String operationId = route.getOperation().getOperationId();
+              List<Handler<RoutingContext>> handlers = operations.get(operationId);
+              if (handlers == null) {
+                throw new IllegalStateException(
+                    "openapi.yaml declares " + operationId + " but no handler is bound to it");
+              }
+              if (!route.getOperation().getSecurityRequirements().isEmpty()) {
+                route.addHandler(bearer.currentUserHandler());
+              }
+              handlers.forEach(route::addHandler);
+            });
 
     Router router = builder.createRouter();
     // WebSockets are outside what OpenAPI describes: asyncapi.yaml documents this one.
     router.get(LiveUpdates.PATH).handler(services.live()::upgrade);
-    router.route(EventBusBridge.PATH + "/*")
+    router
+        .route(EventBusBridge.PATH + "/*")
         .subRouter(EventBusBridge.create(vertx, services.socketAuthentication()));
     DocsRoutes.mount(router, contractText, eventsText);
 
     router.route().failureHandler(problems);
-    // Whatever ends in the router's own error path (a failure no failure route took) leaves as a problem too.
+    // Whatever ends in the router's own error path (a failure no failure route took) leaves as a
+    // problem too.
     for (int status = 400; status < 600; status++) {
       router.errorHandler(status, problems);
     }
@@ -153,9 +195,12 @@ public final class ApiRouter {
 
   private static void serviceInfo(RoutingContext rc) {
     BuildInfo build = BuildInfo.current();
-    Responses.json(rc, 200, new JsonObject()
-        .put("service", build.service())
-        .put("version", build.version())
-        .put("docs", "/docs"));
+    Responses.json(
+        rc,
+        200,
+        new JsonObject()
+            .put("service", build.service())
+            .put("version", build.version())
+            .put("docs", "/docs"));
   }
 }

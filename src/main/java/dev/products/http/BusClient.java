@@ -10,7 +10,10 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Sends a request's work over the event bus, carrying its request and user ids, with a bounded wait. */
+/**
+ * Sends a request's work over the event bus, carrying its request and user ids, with a bounded
+ * wait.
+ */
 public final class BusClient {
 
   private static final long TIMEOUT_MS = 10_000;
@@ -27,9 +30,10 @@ public final class BusClient {
   }
 
   public Future<JsonObject> request(RoutingContext rc, String address, JsonObject body) {
-    DeliveryOptions options = LocalJsonCodec.options()
-        .setSendTimeout(TIMEOUT_MS)
-        .addHeader(BusHeaders.REQUEST_ID, RequestIds.of(rc));
+    DeliveryOptions options =
+        LocalJsonCodec.options()
+            .setSendTimeout(TIMEOUT_MS)
+            .addHeader(BusHeaders.REQUEST_ID, RequestIds.of(rc));
     String userId = LogContext.get(LogContext.USER_ID);
     if (userId != null) {
       options.addHeader(BusHeaders.USER_ID, userId);

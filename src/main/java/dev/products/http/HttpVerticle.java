@@ -1,23 +1,23 @@
 package dev.products.http;
 
 import dev.products.Lifecycle;
+import dev.products.Observability;
 import dev.products.auth.AccessTokens;
+import dev.products.auth.PasswordHasher;
+import dev.products.config.AppConfig;
+import dev.products.http.edge.HeaderDeadline;
+import dev.products.http.edge.InvalidRequests;
 import dev.products.http.live.LiveConnections;
 import dev.products.http.live.LiveUpdates;
 import dev.products.http.live.SocketAuthentication;
-import dev.products.auth.PasswordHasher;
-import dev.products.config.AppConfig;
-import dev.products.Observability;
-import dev.products.http.edge.HeaderDeadline;
-import dev.products.http.edge.InvalidRequests;
 import dev.products.http.ratelimit.LoginRateLimit;
 import dev.products.http.ratelimit.RateLimits;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +37,11 @@ public final class HttpVerticle extends VerticleBase {
   private HttpServer managementServer;
   private PasswordHasher passwords;
 
-  public HttpVerticle(AppConfig config, Lifecycle lifecycle, JWTAuthOptions jwtKeys, Observability observability,
+  public HttpVerticle(
+      AppConfig config,
+      Lifecycle lifecycle,
+      JWTAuthOptions jwtKeys,
+      Observability observability,
       LiveConnections liveConnections) {
     this.liveConnections = liveConnections;
     this.config = config;
@@ -49,52 +53,76 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     passwords = new PasswordHasher(vertx);
-    RateLimits rateLimits = new RateLimits(vertx.eventBus(), config.rateLimits().window(), observability.business());
+    RateLimits rateLimits =
+        new RateLimits(vertx.eventBus(), config.rateLimits().window(), observability.business());
     AccessTokens accessTokens = AccessTokens.create(vertx, config.jwt(), jwtKeys);
     SocketAuthentication socketAuthentication = new SocketAuthentication(vertx, accessTokens);
     live = new LiveUpdates(vertx, config.live(), socketAuthentication, liveConnections);
-    HttpServices services = new HttpServices(passwords, accessTokens,
-        rateLimits, new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()), observability,
-        socketAuthentication, live);
-    return live.start().compose(v -> ApiRouter.create(vertx, config, lifecycle, services)).compose(router -> {
-      HttpServerOptions options = new HttpServerOptions()
-          .setHost(config.httpHost())
-          .setPort(config.httpPort())
-          .setCompressionSupported(true)
-          .setTcpNoDelay(true)
-          .setWebSocketSubProtocols(List.of(LiveUpdates.SUBPROTOCOL))
-          // Clients only send small control messages; anything larger is not ours to buffer.
-          .setMaxWebSocketFrameSize(16 * 1024)
-          .setMaxWebSocketMessageSize(16 * 1024)
-          // A peer that does not answer our close frame (a dead one, typically) loses its connection after this.
-          .setWebSocketClosingTimeout(3)
-          // HTTP/1.1 only: with cleartext HTTP/2 on, a connection exists for Vert.x (and our header
-          // deadline) only once its first bytes said which protocol it speaks.
-          .setHttp2ClearTextEnabled(false)
-          .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-          .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.edge().idleTimeout().toMillis()));
-      if (config.edge().tls()) {
-        options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-            .setCertPath(config.edge().tlsCertPath().toString())
-            .setKeyPath(config.edge().tlsKeyPath().toString()));
-      }
-      HeaderDeadline headerDeadline = new HeaderDeadline(vertx, config.edge().headerTimeout());
-      server = vertx.createHttpServer(options)
-          .connectionHandler(headerDeadline::connected)
-          .invalidRequestHandler(headerDeadline.before(new InvalidRequests()))
-          .requestHandler(headerDeadline.before(router));
-      return server.listen();
-    }).compose(listening -> startManagementServer());
+    HttpServices services =
+        new HttpServices(
+            passwords,
+            accessTokens,
+            rateLimits,
+            new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()),
+            observability,
+            socketAuthentication,
+            live);
+    return live.start()
+        .compose(v -> ApiRouter.create(vertx, config, lifecycle, services))
+        .compose(
+            router -> {
+              HttpServerOptions options =
+                  new HttpServerOptions()
+                      .setHost(config.httpHost())
+                      .setPort(config.httpPort())
+                      .setCompressionSupported(true)
+                      .setTcpNoDelay(true)
+                      .setWebSocketSubProtocols(List.of(LiveUpdates.SUBPROTOCOL))
+                      // Clients only send small control messages; anything larger is not ours to
+                      // buffer.
+                      .setMaxWebSocketFrameSize(16 * 1024)
+                      .setMaxWebSocketMessageSize(16 * 1024)
+                      // A peer that does not answer our close frame (a dead one, typically) loses
+                      // its connection after this.
+                      .setWebSocketClosingTimeout(3)
+                      // HTTP/1.1 only: with cleartext HTTP/2 on, a connection exists for Vert.x
+                      // (and our header
+                      // deadline) only once its first bytes said which protocol it speaks.
+                      .setHttp2ClearTextEnabled(false)
+                      .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                      .setIdleTimeout(
+                          (int)
+                              Math.min(Integer.MAX_VALUE, config.edge().idleTimeout().toMillis()));
+              if (config.edge().tls()) {
+                options
+                    .setSsl(true)
+                    .setKeyCertOptions(
+                        new PemKeyCertOptions()
+                            .setCertPath(config.edge().tlsCertPath().toString())
+                            .setKeyPath(config.edge().tlsKeyPath().toString()));
+              }
+              HeaderDeadline headerDeadline =
+                  new HeaderDeadline(vertx, config.edge().headerTimeout());
+              server =
+                  vertx
+                      .createHttpServer(options)
+                      .connectionHandler(headerDeadline::connected)
+                      .invalidRequestHandler(headerDeadline.before(new InvalidRequests()))
+                      .requestHandler(headerDeadline.before(router));
+              return server.listen();
+            })
+        .compose(listening -> startManagementServer());
   }
 
   private Future<?> startManagementServer() {
     if (config.managementPort() == 0) {
       return Future.succeededFuture();
     }
-    managementServer = vertx.createHttpServer(new HttpServerOptions()
-            .setHost(config.httpHost())
-            .setPort(config.managementPort()))
-        .requestHandler(ManagementRouter.create(vertx, lifecycle, observability.registry()));
+    managementServer =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions().setHost(config.httpHost()).setPort(config.managementPort()))
+            .requestHandler(ManagementRouter.create(vertx, lifecycle, observability.registry()));
     return managementServer.listen();
   }
 
@@ -102,11 +130,15 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> socketsClosed = live == null ? Future.succeededFuture() : live.close();
-    Future<Void> drained = socketsClosed.compose(v -> server == null
-        ? Future.succeededFuture()
-        : server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    Future<Void> drained =
+        socketsClosed.compose(
+            v ->
+                server == null
+                    ? Future.succeededFuture()
+                    : server.shutdown(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS));
     return drained
-        .eventually(() -> managementServer == null ? Future.succeededFuture() : managementServer.close())
+        .eventually(
+            () -> managementServer == null ? Future.succeededFuture() : managementServer.close())
         .eventually(() -> passwords == null ? Future.succeededFuture() : passwords.close());
   }
 }

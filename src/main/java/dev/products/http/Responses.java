@@ -14,25 +14,26 @@ public final class Responses {
 
   /**
    * Ends a request with the outcome of its work. On success {@code writer} answers; a failed
-   * future, or anything {@code writer} throws, ends the request as a problem. Either way the request
-   * is answered: an exception in a plain {@code onSuccess} callback would only be logged, leaving
-   * the client waiting. A request already answered (by its deadline) is left alone.
+   * future, or anything {@code writer} throws, ends the request as a problem. Either way the
+   * request is answered: an exception in a plain {@code onSuccess} callback would only be logged,
+   * leaving the client waiting. A request already answered (by its deadline) is left alone.
    */
   public static <T> void answer(RoutingContext rc, Future<T> work, Consumer<T> writer) {
-    work.onComplete(done -> {
-      if (rc.response().ended()) {
-        return;
-      }
-      if (done.failed()) {
-        rc.fail(done.cause());
-        return;
-      }
-      try {
-        writer.accept(done.result());
-      } catch (RuntimeException failure) {
-        rc.fail(failure);
-      }
-    });
+    work.onComplete(
+        done -> {
+          if (rc.response().ended()) {
+            return;
+          }
+          if (done.failed()) {
+            rc.fail(done.cause());
+            return;
+          }
+          try {
+            writer.accept(done.result());
+          } catch (RuntimeException failure) {
+            rc.fail(failure);
+          }
+        });
   }
 
   public static void json(RoutingContext rc, int status, JsonObject body) {

@@ -10,17 +10,19 @@ import java.io.IOException;
 
 /**
  * The JSON codec of the whole process, for two reasons.
+ *
  * <ul>
- *   <li>Speed: Vert.x encodes JSON with jackson-databind whenever databind is on the class path (the
- *       JSON log encoder brings it), and databind looks up a serializer for every map and value it
- *       writes. The service only encodes JsonObject/JsonArray trees, which Vert.x's streaming codec
- *       writes directly: profiling the list operation showed databind's serializer lookup among its
- *       top costs.
+ *   <li>Speed: Vert.x encodes JSON with jackson-databind whenever databind is on the class path
+ *       (the JSON log encoder brings it), and databind looks up a serializer for every map and
+ *       value it writes. The service only encodes JsonObject/JsonArray trees, which Vert.x's
+ *       streaming codec writes directly: profiling the list operation showed databind's serializer
+ *       lookup among its top costs.
  *   <li>Strict reading (RFC 8259): Vert.x's parser accepts comments, and Jackson detects UTF-16 and
  *       UTF-32 from the bytes. Request bodies must be UTF-8 JSON, so comments are errors and a body
  *       with a NUL byte (which UTF-8 JSON can only carry escaped, and every UTF-16/32 text of ASCII
  *       characters has) is refused.
  * </ul>
+ *
  * Registered as a {@link io.vertx.core.spi.JsonFactory} (META-INF/services) with an order that wins
  * over Vert.x's own.
  */
@@ -79,7 +81,8 @@ public final class StreamingJsonFactory implements io.vertx.core.spi.JsonFactory
         }
       }
       try {
-        // Without NUL bytes, Jackson's detection can only find UTF-8; invalid sequences are decode errors.
+        // Without NUL bytes, Jackson's detection can only find UTF-8; invalid sequences are decode
+        // errors.
         return STRICT.createParser(bytes);
       } catch (IOException e) {
         throw new DecodeException("Failed to decode: " + e.getMessage(), e);

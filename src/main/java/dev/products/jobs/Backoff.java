@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Delay before retry number {@code attempt}: base × 2^(attempt-1), capped, then "full jitter"
- * (a random point between half and all of it), so jobs that failed together do not retry together.
+ * Delay before retry number {@code attempt}: base × 2^(attempt-1), capped, then "full jitter" (a
+ * random point between half and all of it), so jobs that failed together do not retry together.
  */
 final class Backoff {
 

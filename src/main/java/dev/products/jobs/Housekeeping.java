@@ -8,9 +8,9 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The {@code housekeeping} task: deletes expired idempotency keys and token records (see
- * {@link HousekeepingBus#PURGE_EXPIRED}). Recurring, once per {@code HOUSEKEEPING_INTERVAL}
- * across all instances.
+ * The {@code housekeeping} task: deletes expired idempotency keys and token records (see {@link
+ * HousekeepingBus#PURGE_EXPIRED}). Recurring, once per {@code HOUSEKEEPING_INTERVAL} across all
+ * instances.
  */
 public final class Housekeeping implements JobHandler {
 
@@ -24,7 +24,10 @@ public final class Housekeeping implements JobHandler {
 
   @Override
   public Future<JsonObject> run(Job job) {
-    return vertx.eventBus().<JsonObject>request(HousekeepingBus.PURGE_EXPIRED, new JsonObject(), LocalJsonCodec.options())
+    return vertx
+        .eventBus()
+        .<JsonObject>request(
+            HousekeepingBus.PURGE_EXPIRED, new JsonObject(), LocalJsonCodec.options())
         .map(Message::body);
   }
 }

@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
  *
  * @param progress stores how far the job has got, shown by {@code GET /jobs/{id}} while it runs
  */
-public record Job(long id, String kind, JsonObject payload, int attempt, int maxAttempts, Progress progress) {
+public record Job(
+    long id, String kind, JsonObject payload, int attempt, int maxAttempts, Progress progress) {
 
   @FunctionalInterface
   public interface Progress {

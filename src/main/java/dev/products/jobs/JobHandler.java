@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 @FunctionalInterface
 public interface JobHandler {
 
-  /** @return the job's result, stored with it */
+  /**
+   * @return the job's result, stored with it
+   */
   Future<JsonObject> run(Job job);
 }

@@ -18,7 +18,8 @@ final class JobStore {
    * waiting or running. The count and the insert are not serialised: two requests at the same
    * instant may both pass, so the limit is a guard against floods, not an exact quota.
    */
-  private static final String ENQUEUE = """
+  private static final String ENQUEUE =
+      """
       WITH queued AS (
         INSERT INTO jobs (kind, payload, max_attempts, created_by)
         SELECT $1, $2, $3, $4
@@ -32,18 +33,21 @@ final class JobStore {
    * The next run of a recurring task, unless one is already waiting or running (V8's singleton
    * index; the NOT EXISTS only spares the identity sequence a value on every refused offer).
    */
-  private static final String OFFER = """
+  private static final String OFFER =
+      """
       INSERT INTO jobs (kind, max_attempts, singleton, run_at)
       SELECT $1, $2, $1, now() + $3::bigint * interval '1 millisecond'
       WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE singleton = $1 AND state IN ('queued', 'running', 'failed'))
       ON CONFLICT (singleton) WHERE singleton IS NOT NULL AND state IN ('queued', 'running', 'failed') DO NOTHING""";
 
-  private static final String PROGRESS = """
+  private static final String PROGRESS =
+      """
       UPDATE jobs SET progress = $3, updated_at = now()
       WHERE id = $1 AND locked_by = $2 AND state = 'running'""";
 
   /** Due work and work whose lease is over, oldest first; rows another worker holds are skipped. */
-  private static final String CLAIM = """
+  private static final String CLAIM =
+      """
       UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $2,
                       lease_until = now() + $3::bigint * interval '1 millisecond', updated_at = now()
       WHERE id IN (
@@ -54,22 +58,26 @@ final class JobStore {
         FOR UPDATE SKIP LOCKED)
       RETURNING id, kind, payload, attempts, max_attempts""";
 
-  private static final String RENEW = """
+  private static final String RENEW =
+      """
       UPDATE jobs SET lease_until = now() + $3::bigint * interval '1 millisecond'
       WHERE id = $1 AND locked_by = $2 AND state = 'running'""";
 
-  private static final String SUCCEED = """
+  private static final String SUCCEED =
+      """
       UPDATE jobs SET state = 'succeeded', result = $3, lease_until = NULL, last_error = NULL, updated_at = now()
       WHERE id = $1 AND locked_by = $2 AND state = 'running'""";
 
-  private static final String FAIL = """
+  private static final String FAIL =
+      """
       UPDATE jobs SET state = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'failed' END,
                       run_at = now() + $4::bigint * interval '1 millisecond',
                       last_error = $3, lease_until = NULL, updated_at = now()
       WHERE id = $1 AND locked_by = $2 AND state = 'running'
       RETURNING state""";
 
-  private static final String FIND = """
+  private static final String FIND =
+      """
       SELECT id, kind, payload, state, attempts, max_attempts, run_at, last_error, progress, result, created_by,
              created_at, updated_at
       FROM jobs WHERE id = $1""";
@@ -80,9 +88,14 @@ final class JobStore {
     this.pool = pool;
   }
 
-  /** @return the new job's id, or null when the creator's limit of pending jobs of this kind is reached */
-  Future<Long> enqueue(String kind, JsonObject payload, int maxAttempts, Long createdBy, Integer maxPending) {
-    return pool.preparedQuery(ENQUEUE).execute(Tuple.of(kind, payload, maxAttempts, createdBy, maxPending))
+  /**
+   * @return the new job's id, or null when the creator's limit of pending jobs of this kind is
+   *     reached
+   */
+  Future<Long> enqueue(
+      String kind, JsonObject payload, int maxAttempts, Long createdBy, Integer maxPending) {
+    return pool.preparedQuery(ENQUEUE)
+        .execute(Tuple.of(kind, payload, maxAttempts, createdBy, maxPending))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
@@ -95,15 +108,24 @@ final class JobStore {
   }
 
   Future<List<Job>> claim(int limit, String worker, long leaseMillis) {
-    return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, worker, leaseMillis)).map(rows -> {
-      List<Job> jobs = new ArrayList<>();
-      for (Row row : rows) {
-        long id = row.getLong("id");
-        jobs.add(new Job(id, row.getString("kind"), (JsonObject) row.getJson("payload"),
-            row.getInteger("attempts"), row.getInteger("max_attempts"), progress -> progress(id, worker, progress)));
-      }
-      return jobs;
-    });
+    return pool.preparedQuery(CLAIM)
+        .execute(Tuple.of(limit, worker, leaseMillis))
+        .map(
+            rows -> {
+              List<Job> jobs = new ArrayList<>();
+              for (Row row : rows) {
+                long id = row.getLong("id");
+                jobs.add(
+                    new Job(
+                        id,
+                        row.getString("kind"),
+                        (JsonObject) row.getJson("payload"),
+                        row.getInteger("attempts"),
+                        row.getInteger("max_attempts"),
+                        progress -> progress(id, worker, progress)));
+              }
+              return jobs;
+            });
   }
 
   Future<Void> renew(long id, String worker, long leaseMillis) {
@@ -114,33 +136,42 @@ final class JobStore {
     return pool.preparedQuery(SUCCEED).execute(Tuple.of(id, worker, result)).mapEmpty();
   }
 
-  /** @return the state the job is left in: failed (to be retried) or dead; null if it was no longer ours */
+  /**
+   * @return the state the job is left in: failed (to be retried) or dead; null if it was no longer
+   *     ours
+   */
   Future<String> fail(long id, String worker, String error, long retryInMillis) {
-    return pool.preparedQuery(FAIL).execute(Tuple.of(id, worker, error, retryInMillis))
+    return pool.preparedQuery(FAIL)
+        .execute(Tuple.of(id, worker, error, retryInMillis))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("state"));
   }
 
-  /** @return the job as the API shows it, or null */
+  /**
+   * @return the job as the API shows it, or null
+   */
   Future<JsonObject> find(long id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        return null;
-      }
-      Row row = rows.iterator().next();
-      return new JsonObject()
-          .put("id", row.getLong("id"))
-          .put("kind", row.getString("kind"))
-          .put("payload", row.getJson("payload"))
-          .put("state", row.getString("state"))
-          .put("attempts", row.getInteger("attempts"))
-          .put("max_attempts", row.getInteger("max_attempts"))
-          .put("run_at", row.getOffsetDateTime("run_at").toInstant().toString())
-          .put("last_error", row.getString("last_error"))
-          .put("progress", row.getJson("progress"))
-          .put("result", row.getJson("result"))
-          .put("created_by", row.getLong("created_by"))
-          .put("created_at", row.getOffsetDateTime("created_at").toInstant().toString())
-          .put("updated_at", row.getOffsetDateTime("updated_at").toInstant().toString());
-    });
+    return pool.preparedQuery(FIND)
+        .execute(Tuple.of(id))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                return null;
+              }
+              Row row = rows.iterator().next();
+              return new JsonObject()
+                  .put("id", row.getLong("id"))
+                  .put("kind", row.getString("kind"))
+                  .put("payload", row.getJson("payload"))
+                  .put("state", row.getString("state"))
+                  .put("attempts", row.getInteger("attempts"))
+                  .put("max_attempts", row.getInteger("max_attempts"))
+                  .put("run_at", row.getOffsetDateTime("run_at").toInstant().toString())
+                  .put("last_error", row.getString("last_error"))
+                  .put("progress", row.getJson("progress"))
+                  .put("result", row.getJson("result"))
+                  .put("created_by", row.getLong("created_by"))
+                  .put("created_at", row.getOffsetDateTime("created_at").toInstant().toString())
+                  .put("updated_at", row.getOffsetDateTime("updated_at").toInstant().toString());
+            });
   }
 }

@@ -25,12 +25,13 @@ import org.slf4j.LoggerFactory;
  * a claim takes due rows with {@code FOR UPDATE SKIP LOCKED}, so no job runs twice at once, and
  * holds them under a lease that is renewed while the job runs. A job whose instance died is taken
  * again when its lease is over. Failures are retried with exponential backoff and jitter; the last
- * one leaves the job dead and is reported to error tracking. Workers wake on PostgreSQL NOTIFY
- * (new work), and poll slowly in case a notification was missed.
+ * one leaves the job dead and is reported to error tracking. Workers wake on PostgreSQL NOTIFY (new
+ * work), and poll slowly in case a notification was missed.
  */
 public final class JobVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobVerticle.class);
+
   /** Cluster-wide lock names of the recurring tasks: {@code products.recurring.<kind>}. */
   public static final String RECURRING_LOCK_PREFIX = "products.recurring.";
 
@@ -39,8 +40,10 @@ public final class JobVerticle extends VerticleBase {
   private final Map<String, JobHandler> handlers;
   private final Map<String, Duration> recurring;
   private final ErrorTracking errors;
+
   /** Names the process, so an operator (or a test) can tell which instance holds a job. */
   private final String worker = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+
   private Pool pool;
   private PgSubscriber subscriber;
   private JobStore store;
@@ -48,9 +51,15 @@ public final class JobVerticle extends VerticleBase {
   private boolean claiming;
   private boolean stopping;
 
-  /** @param recurring tasks (kinds among the handlers) to run once per period across all instances */
-  public JobVerticle(DatabaseUrl databaseUrl, JobsConfig config, Map<String, JobHandler> handlers,
-      Map<String, Duration> recurring, ErrorTracking errors) {
+  /**
+   * @param recurring tasks (kinds among the handlers) to run once per period across all instances
+   */
+  public JobVerticle(
+      DatabaseUrl databaseUrl,
+      JobsConfig config,
+      Map<String, JobHandler> handlers,
+      Map<String, Duration> recurring,
+      ErrorTracking errors) {
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.handlers = Map.copyOf(handlers);
@@ -60,23 +69,37 @@ public final class JobVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(Math.max(2, Math.min(config.concurrency() + 1, 8))).setName("jobs-pg-pool"))
-        .connectingTo(databaseUrl.connectOptions())
-        .using(vertx)
-        .build();
+    pool =
+        PgBuilder.pool()
+            .with(
+                new PoolOptions()
+                    .setMaxSize(Math.max(2, Math.min(config.concurrency() + 1, 8)))
+                    .setName("jobs-pg-pool"))
+            .connectingTo(databaseUrl.connectOptions())
+            .using(vertx)
+            .build();
     store = new JobStore(pool);
-    vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
-      offerRecurring();
-      claimDue();
-    });
-    Future<Void> consumers = Future.all(
-        vertx.eventBus().<JsonObject>localConsumer(JobsBus.ENQUEUE, this::enqueue).completion(),
-        vertx.eventBus().<JsonObject>localConsumer(JobsBus.GET, this::find).completion()).mapEmpty();
-    return consumers.compose(v -> listen()).onSuccess(v -> {
-      offerRecurring();
-      claimDue();
-    });
+    vertx.setPeriodic(
+        config.pollInterval().toMillis(),
+        id -> {
+          offerRecurring();
+          claimDue();
+        });
+    Future<Void> consumers =
+        Future.all(
+                vertx
+                    .eventBus()
+                    .<JsonObject>localConsumer(JobsBus.ENQUEUE, this::enqueue)
+                    .completion(),
+                vertx.eventBus().<JsonObject>localConsumer(JobsBus.GET, this::find).completion())
+            .mapEmpty();
+    return consumers
+        .compose(v -> listen())
+        .onSuccess(
+            v -> {
+              offerRecurring();
+              claimDue();
+            });
   }
 
   /**
@@ -87,22 +110,39 @@ public final class JobVerticle extends VerticleBase {
     if (config.concurrency() == 0 || stopping) {
       return;
     }
-    recurring.forEach((kind, every) -> store.offer(kind, config.maxAttempts(), every.toMillis())
-        .onFailure(failure -> LOG.warn("Could not schedule the recurring task {}: {}", kind, failure.getMessage())));
+    recurring.forEach(
+        (kind, every) ->
+            store
+                .offer(kind, config.maxAttempts(), every.toMillis())
+                .onFailure(
+                    failure ->
+                        LOG.warn(
+                            "Could not schedule the recurring task {}: {}",
+                            kind,
+                            failure.getMessage())));
   }
 
-  /** NOTIFY wakes the workers at once; the subscriber reconnects by itself after losing PostgreSQL. */
+  /**
+   * NOTIFY wakes the workers at once; the subscriber reconnects by itself after losing PostgreSQL.
+   */
   private Future<Void> listen() {
     if (config.concurrency() == 0) {
       return Future.succeededFuture();
     }
-    subscriber = PgSubscriber.subscriber(vertx, databaseUrl.connectOptions()).reconnectPolicy(retries -> 1_000L);
+    subscriber =
+        PgSubscriber.subscriber(vertx, databaseUrl.connectOptions())
+            .reconnectPolicy(retries -> 1_000L);
     subscriber.channel(JobStore.CHANNEL).handler(kind -> claimDue());
-    return subscriber.connect()
-        .recover(failure -> {
-          LOG.warn("Could not LISTEN for new jobs ({}); polling every {}", failure.getMessage(), config.pollInterval());
-          return Future.succeededFuture();
-        });
+    return subscriber
+        .connect()
+        .recover(
+            failure -> {
+              LOG.warn(
+                  "Could not LISTEN for new jobs ({}); polling every {}",
+                  failure.getMessage(),
+                  config.pollInterval());
+              return Future.succeededFuture();
+            });
   }
 
   private void enqueue(Message<JsonObject> message) {
@@ -112,70 +152,95 @@ public final class JobVerticle extends VerticleBase {
       BusFailure.INVALID.replyTo(message, "unknown job kind " + kind);
       return;
     }
-    store.enqueue(kind, body.getJsonObject("payload", new JsonObject()), config.maxAttempts(), body.getLong("created_by"),
+    store
+        .enqueue(
+            kind,
+            body.getJsonObject("payload", new JsonObject()),
+            config.maxAttempts(),
+            body.getLong("created_by"),
             body.getInteger("max_pending"))
-        .onSuccess(id -> {
-          if (id == null) {
-            BusFailure.TOO_MANY_REQUESTS.replyTo(message, "there are already " + body.getInteger("max_pending")
-                + " jobs of this kind waiting or running for this user; try again when one has finished");
-          } else {
-            message.reply(new JsonObject().put("id", id), LocalJsonCodec.options());
-          }
-        })
-        .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, "the job could not be stored: " + failure.getMessage()));
+        .onSuccess(
+            id -> {
+              if (id == null) {
+                BusFailure.TOO_MANY_REQUESTS.replyTo(
+                    message,
+                    "there are already "
+                        + body.getInteger("max_pending")
+                        + " jobs of this kind waiting or running for this user; try again when one has finished");
+              } else {
+                message.reply(new JsonObject().put("id", id), LocalJsonCodec.options());
+              }
+            })
+        .onFailure(
+            failure ->
+                BusFailure.UNAVAILABLE.replyTo(
+                    message, "the job could not be stored: " + failure.getMessage()));
   }
 
   private void find(Message<JsonObject> message) {
-    store.find(message.body().getLong("id"))
-        .onSuccess(job -> {
-          if (job == null) {
-            BusFailure.NOT_FOUND.replyTo(message, "job " + message.body().getLong("id") + " does not exist");
-          } else {
-            message.reply(job, LocalJsonCodec.options());
-          }
-        })
+    store
+        .find(message.body().getLong("id"))
+        .onSuccess(
+            job -> {
+              if (job == null) {
+                BusFailure.NOT_FOUND.replyTo(
+                    message, "job " + message.body().getLong("id") + " does not exist");
+              } else {
+                message.reply(job, LocalJsonCodec.options());
+              }
+            })
         .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage()));
   }
 
-  /** Claims as many due jobs as there are free workers; called on NOTIFY, on the poll, and when a job ends. */
+  /**
+   * Claims as many due jobs as there are free workers; called on NOTIFY, on the poll, and when a
+   * job ends.
+   */
   private void claimDue() {
     int free = config.concurrency() - running;
     if (free <= 0 || claiming || stopping) {
       return;
     }
     claiming = true;
-    store.claim(free, worker, config.lease().toMillis())
+    store
+        .claim(free, worker, config.lease().toMillis())
         .onComplete(done -> claiming = false)
-        .onSuccess(jobs -> {
-          jobs.forEach(this::run);
-          if (jobs.size() == free) {
-            vertx.runOnContext(v -> claimDue());
-          }
-        })
+        .onSuccess(
+            jobs -> {
+              jobs.forEach(this::run);
+              if (jobs.size() == free) {
+                vertx.runOnContext(v -> claimDue());
+              }
+            })
         .onFailure(failure -> LOG.warn("Could not claim jobs: {}", failure.getMessage()));
   }
 
   private void run(Job job) {
     running++;
     long renewEvery = Math.max(500, config.lease().toMillis() / 3);
-    long renewal = vertx.setPeriodic(renewEvery, id -> store.renew(job.id(), worker, config.lease().toMillis()));
+    long renewal =
+        vertx.setPeriodic(
+            renewEvery, id -> store.renew(job.id(), worker, config.lease().toMillis()));
     JobHandler handler = handlers.get(job.kind());
     Future<JsonObject> outcome;
     try {
-      outcome = handler == null
-          ? Future.failedFuture("no handler for job kind " + job.kind() + " on this instance")
-          : recurring.containsKey(job.kind()) ? exclusively(job, handler) : handler.run(job);
+      outcome =
+          handler == null
+              ? Future.failedFuture("no handler for job kind " + job.kind() + " on this instance")
+              : recurring.containsKey(job.kind()) ? exclusively(job, handler) : handler.run(job);
     } catch (RuntimeException e) {
       outcome = Future.failedFuture(e);
     }
     outcome
-        .compose(result -> store.succeed(job.id(), worker, result == null ? new JsonObject() : result))
+        .compose(
+            result -> store.succeed(job.id(), worker, result == null ? new JsonObject() : result))
         .recover(failure -> failed(job, failure))
-        .onComplete(done -> {
-          vertx.cancelTimer(renewal);
-          running--;
-          claimDue();
-        });
+        .onComplete(
+            done -> {
+              vertx.cancelTimer(renewal);
+              running--;
+              claimDue();
+            });
   }
 
   /**
@@ -185,31 +250,64 @@ public final class JobVerticle extends VerticleBase {
    * another node claims the run again. The newcomer then fails the attempt and retries later.
    */
   private Future<JsonObject> exclusively(Job job, JobHandler handler) {
-    return vertx.sharedData().getLockWithTimeout(RECURRING_LOCK_PREFIX + job.kind(), 1_000)
+    return vertx
+        .sharedData()
+        .getLockWithTimeout(RECURRING_LOCK_PREFIX + job.kind(), 1_000)
         .recover(busy -> Future.failedFuture("another instance is still running " + job.kind()))
-        .compose(lock -> handler.run(job).eventually(() -> {
-          lock.release();
-          return Future.succeededFuture();
-        }));
+        .compose(
+            lock ->
+                handler
+                    .run(job)
+                    .eventually(
+                        () -> {
+                          lock.release();
+                          return Future.succeededFuture();
+                        }));
   }
 
   private Future<Void> failed(Job job, Throwable failure) {
     long retryIn = Backoff.delayMillis(job.attempt(), config.backoffBase(), config.backoffMax());
-    String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    return store.fail(job.id(), worker, reason, retryIn).map(state -> {
-      if ("dead".equals(state)) {
-        LOG.error("Job {} ({}) is dead after {} attempts: {}", job.id(), job.kind(), job.attempt(), reason);
-        errors.report(failure, Map.of("job_id", String.valueOf(job.id()), "job_kind", job.kind(),
-            "attempts", String.valueOf(job.attempt())), null);
-      } else if (state != null) {
-        LOG.warn("Job {} ({}) failed attempt {} of {}: {}; retrying in {} ms", job.id(), job.kind(), job.attempt(),
-            job.maxAttempts(), reason, retryIn);
-      }
-      return null;
-    });
+    String reason =
+        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return store
+        .fail(job.id(), worker, reason, retryIn)
+        .map(
+            state -> {
+              if ("dead".equals(state)) {
+                LOG.error(
+                    "Job {} ({}) is dead after {} attempts: {}",
+                    job.id(),
+                    job.kind(),
+                    job.attempt(),
+                    reason);
+                errors.report(
+                    failure,
+                    Map.of(
+                        "job_id",
+                        String.valueOf(job.id()),
+                        "job_kind",
+                        job.kind(),
+                        "attempts",
+                        String.valueOf(job.attempt())),
+                    null);
+              } else if (state != null) {
+                LOG.warn(
+                    "Job {} ({}) failed attempt {} of {}: {}; retrying in {} ms",
+                    job.id(),
+                    job.kind(),
+                    job.attempt(),
+                    job.maxAttempts(),
+                    reason,
+                    retryIn);
+              }
+              return null;
+            });
   }
 
-  /** Jobs still running keep their lease: if they do not finish, another instance takes them after it. */
+  /**
+   * Jobs still running keep their lease: if they do not finish, another instance takes them after
+   * it.
+   */
   @Override
   public Future<?> stop() {
     stopping = true;

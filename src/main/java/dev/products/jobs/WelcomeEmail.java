@@ -30,37 +30,55 @@ public final class WelcomeEmail implements JobHandler {
   }
 
   public static WelcomeEmail create(Vertx vertx, MailConfig config) {
-    MailClient client = config.smtp().map(smtp -> {
-      io.vertx.ext.mail.MailConfig options = new io.vertx.ext.mail.MailConfig()
-          .setHostname(smtp.host())
-          .setPort(smtp.port())
-          .setSsl(smtp.tls())
-          .setStarttls(smtp.tls() ? StartTLSOptions.DISABLED : StartTLSOptions.OPTIONAL)
-          .setConnectTimeout(10_000);
-      if (smtp.user() != null) {
-        options.setLogin(LoginOption.REQUIRED).setUsername(smtp.user()).setPassword(smtp.password());
-      } else {
-        options.setLogin(LoginOption.DISABLED);
-      }
-      return MailClient.createShared(vertx, options, "products-mail");
-    }).orElse(null);
+    MailClient client =
+        config
+            .smtp()
+            .map(
+                smtp -> {
+                  io.vertx.ext.mail.MailConfig options =
+                      new io.vertx.ext.mail.MailConfig()
+                          .setHostname(smtp.host())
+                          .setPort(smtp.port())
+                          .setSsl(smtp.tls())
+                          .setStarttls(
+                              smtp.tls() ? StartTLSOptions.DISABLED : StartTLSOptions.OPTIONAL)
+                          .setConnectTimeout(10_000);
+                  if (smtp.user() != null) {
+                    options
+                        .setLogin(LoginOption.REQUIRED)
+                        .setUsername(smtp.user())
+                        .setPassword(smtp.password());
+                  } else {
+                    options.setLogin(LoginOption.DISABLED);
+                  }
+                  return MailClient.createShared(vertx, options, "products-mail");
+                })
+            .orElse(null);
     return new WelcomeEmail(config, client);
   }
 
   @Override
   public Future<JsonObject> run(Job job) {
     String to = job.payload().getString("email");
-    MailMessage message = new MailMessage()
-        .setFrom(config.from())
-        .setTo(to)
-        .setSubject("Welcome to the products API")
-        .setText("Hello,\n\nyour account " + to + " is ready. Sign in at /docs to get started.\n");
+    MailMessage message =
+        new MailMessage()
+            .setFrom(config.from())
+            .setTo(to)
+            .setSubject("Welcome to the products API")
+            .setText(
+                "Hello,\n\nyour account " + to + " is ready. Sign in at /docs to get started.\n");
     if (client == null) {
-      LOG.info("No SMTP_URL: the welcome e-mail to {} is written here instead:\nSubject: {}\n\n{}",
-          to, message.getSubject(), message.getText());
+      LOG.info(
+          "No SMTP_URL: the welcome e-mail to {} is written here instead:\nSubject: {}\n\n{}",
+          to,
+          message.getSubject(),
+          message.getText());
       return Future.succeededFuture(new JsonObject().put("delivered", "log"));
     }
-    return client.sendMail(message).map(result -> new JsonObject()
-        .put("delivered", "smtp").put("message_id", result.getMessageID()));
+    return client
+        .sendMail(message)
+        .map(
+            result ->
+                new JsonObject().put("delivered", "smtp").put("message_id", result.getMessageID()));
   }
 }

@@ -8,8 +8,8 @@ import org.slf4j.spi.MDCAdapter;
 
 /**
  * Logback's MDC, plus the {@link LogContext} fields of the request being served on this Vert.x
- * context. Installed once; every appender and encoder then sees {@code request_id} and
- * {@code user_id} as ordinary MDC entries.
+ * context. Installed once; every appender and encoder then sees {@code request_id} and {@code
+ * user_id} as ordinary MDC entries.
  */
 final class ContextMdcAdapter implements MDCAdapter {
 

@@ -8,11 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Fields every log line carries while one request is being served ({@code request_id},
- * {@code user_id}). Thread-local MDC cannot do this on an event loop, which interleaves many
- * requests on one thread; Vert.x gives each HTTP request and each event bus message its own
- * duplicated context, so the fields live there and follow the request through its callbacks.
- * Off a duplicated context (start-up, timers) nothing is stored.
+ * Fields every log line carries while one request is being served ({@code request_id}, {@code
+ * user_id}). Thread-local MDC cannot do this on an event loop, which interleaves many requests on
+ * one thread; Vert.x gives each HTTP request and each event bus message its own duplicated context,
+ * so the fields live there and follow the request through its callbacks. Off a duplicated context
+ * (start-up, timers) nothing is stored.
  */
 public final class LogContext {
 

@@ -13,12 +13,13 @@ import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logback set-up from the configuration: the root level, text or JSON lines on the console, and
- * the request fields ({@link LogContext}) on every line.
+ * Logback set-up from the configuration: the root level, text or JSON lines on the console, and the
+ * request fields ({@link LogContext}) on every line.
  */
 public final class Logging {
 
-  static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%replace( %mdc){'^ $', ''}%n";
+  static final String TEXT_PATTERN =
+      "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%replace( %mdc){'^ $', ''}%n";
 
   private Logging() {}
 
@@ -36,14 +37,17 @@ public final class Logging {
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level.name()));
     if (root.getAppender("CONSOLE") instanceof ConsoleAppender<ILoggingEvent> console) {
-      Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
+      Encoder<ILoggingEvent> encoder =
+          format == LogFormat.JSON ? jsonEncoder(context) : textEncoder(context);
       console.stop();
       console.setEncoder(encoder);
       console.start();
     }
   }
 
-  /** The encoder of {@code LOG_FORMAT=json}: one JSON object per line, the request fields included. */
+  /**
+   * The encoder of {@code LOG_FORMAT=json}: one JSON object per line, the request fields included.
+   */
   public static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(context);
@@ -54,7 +58,8 @@ public final class Logging {
   }
 
   private static net.logstash.logback.fieldnames.LogstashFieldNames fieldNames() {
-    net.logstash.logback.fieldnames.LogstashFieldNames names = new net.logstash.logback.fieldnames.LogstashFieldNames();
+    net.logstash.logback.fieldnames.LogstashFieldNames names =
+        new net.logstash.logback.fieldnames.LogstashFieldNames();
     names.setVersion("[ignore]");
     names.setLevelValue("[ignore]");
     return names;

@@ -12,9 +12,12 @@ public final class BusinessMetrics {
 
   public BusinessMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.productsCreated = Counter.builder("product.creations").description("Products created").register(registry);
-    this.failedLogins = Counter.builder("auth.failed.logins")
-        .description("Password logins refused for a wrong e-mail or password").register(registry);
+    this.productsCreated =
+        Counter.builder("product.creations").description("Products created").register(registry);
+    this.failedLogins =
+        Counter.builder("auth.failed.logins")
+            .description("Password logins refused for a wrong e-mail or password")
+            .register(registry);
   }
 
   public void productCreated() {
@@ -25,10 +28,15 @@ public final class BusinessMetrics {
     failedLogins.increment();
   }
 
-  /** @param limit which limit refused: ip, login_ip or login_account */
+  /**
+   * @param limit which limit refused: ip, login_ip or login_account
+   */
   public void rateLimitRefusal(String limit) {
-    Counter.builder("ratelimit.refusals").description("Requests refused with 429 by a rate limit")
-        .tag("limit", limit).register(registry).increment();
+    Counter.builder("ratelimit.refusals")
+        .description("Requests refused with 429 by a rate limit")
+        .tag("limit", limit)
+        .register(registry)
+        .increment();
   }
 
   public MeterRegistry registry() {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -15,7 +16,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
-import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,9 +28,15 @@ public final class MetricsSetup {
 
   private MetricsSetup() {}
 
-  /** The methods counted under their own name; any other method a client invents is counted as {@value #OTHER}. */
-  static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+  /**
+   * The methods counted under their own name; any other method a client invents is counted as
+   * {@value #OTHER}.
+   */
+  static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
   static final String OTHER = "OTHER";
+
   /** The route label of requests no route matched (404s, 405s), instead of an empty value. */
   static final String UNMATCHED = "unmatched";
 
@@ -47,22 +53,35 @@ public final class MetricsSetup {
    */
   public static MicrometerMetricsFactory metricsFactory() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config()
-        .meterFilter(MeterFilter.replaceTagValues(Label.HTTP_METHOD.toString(),
-            method -> METHODS.contains(method) ? method : OTHER))
-        .meterFilter(MeterFilter.replaceTagValues(Label.HTTP_ROUTE.toString(),
-            route -> route.isEmpty() ? UNMATCHED : route));
+    registry
+        .config()
+        .meterFilter(
+            MeterFilter.replaceTagValues(
+                Label.HTTP_METHOD.toString(), method -> METHODS.contains(method) ? method : OTHER))
+        .meterFilter(
+            MeterFilter.replaceTagValues(
+                Label.HTTP_ROUTE.toString(), route -> route.isEmpty() ? UNMATCHED : route));
     return new MicrometerMetricsFactory(registry);
   }
 
   /** Options for a Vert.x instance that records its metrics (with {@link #metricsFactory()}). */
   public static VertxOptions vertxOptions() {
-    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setJvmMetricsEnabled(true)
-        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME))
-        // Histogram buckets, so p50/p95/p99 can be computed over any window and across instances.
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true)));
+    return new VertxOptions()
+        .setMetricsOptions(
+            new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .setLabels(
+                    EnumSet.of(
+                        Label.HTTP_ROUTE,
+                        Label.HTTP_METHOD,
+                        Label.HTTP_CODE,
+                        Label.POOL_TYPE,
+                        Label.POOL_NAME))
+                // Histogram buckets, so p50/p95/p99 can be computed over any window and across
+                // instances.
+                .setPrometheusOptions(
+                    new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(true)));
   }
 
   /**
@@ -70,7 +89,8 @@ public final class MetricsSetup {
    * own (business counters and JVM figures only; in-process test instances run that way).
    */
   public static PrometheusMeterRegistry registryFor(Vertx vertx) {
-    MeterRegistry vertxRegistry = vertx.isMetricsEnabled() ? BackendRegistries.getDefaultNow() : null;
+    MeterRegistry vertxRegistry =
+        vertx.isMetricsEnabled() ? BackendRegistries.getDefaultNow() : null;
     if (vertxRegistry instanceof PrometheusMeterRegistry prometheus) {
       return prometheus;
     }

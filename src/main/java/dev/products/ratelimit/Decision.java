@@ -9,7 +9,8 @@ import io.vertx.core.json.JsonObject;
 record Decision(boolean allowed, int limit, long remaining, long resetMs, boolean shared) {
 
   static Decision of(long count, long resetMs, int limit, boolean shared) {
-    return new Decision(count <= limit, limit, Math.max(0, limit - count), Math.max(0, resetMs), shared);
+    return new Decision(
+        count <= limit, limit, Math.max(0, limit - count), Math.max(0, resetMs), shared);
   }
 
   JsonObject toJson() {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * This instance's own fixed-window counters: the fallback while Redis is unreachable. Each
- * instance then allows up to the full limit on its own, which is looser than the shared counter
- * but never unlimited. Bounded in size; used from one event loop only.
+ * This instance's own fixed-window counters: the fallback while Redis is unreachable. Each instance
+ * then allows up to the full limit on its own, which is looser than the shared counter but never
+ * unlimited. Bounded in size; used from one event loop only.
  */
 final class LocalFixedWindow {
 

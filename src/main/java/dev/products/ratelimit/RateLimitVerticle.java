@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@link RateLimitBus#HIT} with counters in Redis, so the budget is shared by every
- * instance. When Redis fails or is slow, the hit is counted by this instance's own fallback
- * counter instead and the request goes on: a Redis outage must not take the API down with it.
- * After a failure Redis is left alone for a moment instead of being retried on every hit; the
- * readiness probe ({@link HealthBus#REDIS}) keeps asking and notices when it is back.
+ * instance. When Redis fails or is slow, the hit is counted by this instance's own fallback counter
+ * instead and the request goes on: a Redis outage must not take the API down with it. After a
+ * failure Redis is left alone for a moment instead of being retried on every hit; the readiness
+ * probe ({@link HealthBus#REDIS}) keeps asking and notices when it is back.
  */
 public final class RateLimitVerticle extends VerticleBase {
 
@@ -60,39 +60,50 @@ public final class RateLimitVerticle extends VerticleBase {
       BusFailure.INVALID.replyTo(message, "key, limit >= 1 and window_ms >= 1 are required");
       return;
     }
-    Future<Decision> decided = outage.skipping()
-        ? Future.succeededFuture(local.hit(key, limit, windowMs))
-        : shared.hit(key, limit, windowMs)
-            .onSuccess(d -> redisAnswered())
-            .recover(failure -> {
-              redisFailed(failure);
-              return Future.succeededFuture(local.hit(key, limit, windowMs));
-            });
+    Future<Decision> decided =
+        outage.skipping()
+            ? Future.succeededFuture(local.hit(key, limit, windowMs))
+            : shared
+                .hit(key, limit, windowMs)
+                .onSuccess(d -> redisAnswered())
+                .recover(
+                    failure -> {
+                      redisFailed(failure);
+                      return Future.succeededFuture(local.hit(key, limit, windowMs));
+                    });
     decided.onSuccess(decision -> message.reply(decision.toJson(), LocalJsonCodec.options()));
   }
 
   private void health(Message<JsonObject> message) {
-    shared.ping()
-        .onSuccess(v -> {
-          redisAnswered();
-          message.reply(new JsonObject());
-        })
-        .onFailure(failure -> {
-          redisFailed(failure);
-          BusFailure.UNAVAILABLE.replyTo(message, "Redis at " + url.display() + " does not answer: " + reason(failure));
-        });
+    shared
+        .ping()
+        .onSuccess(
+            v -> {
+              redisAnswered();
+              message.reply(new JsonObject());
+            })
+        .onFailure(
+            failure -> {
+              redisFailed(failure);
+              BusFailure.UNAVAILABLE.replyTo(
+                  message, "Redis at " + url.display() + " does not answer: " + reason(failure));
+            });
   }
 
   private void redisAnswered() {
     if (outage.answered()) {
-      LOG.info("Redis at {} answers again: rate limits are shared by every instance again", url.display());
+      LOG.info(
+          "Redis at {} answers again: rate limits are shared by every instance again",
+          url.display());
     }
   }
 
   private void redisFailed(Throwable failure) {
     if (outage.failed()) {
-      LOG.warn("Redis at {} is unreachable ({}): rate limits fall back to per-instance counters until it answers",
-          url.display(), reason(failure));
+      LOG.warn(
+          "Redis at {} is unreachable ({}): rate limits fall back to per-instance counters until it answers",
+          url.display(),
+          reason(failure));
     }
   }
 

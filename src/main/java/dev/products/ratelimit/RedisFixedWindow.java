@@ -9,12 +9,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fixed-window counters in Redis, shared by every instance. One script does the increment and
- * sets the expiry, atomically, so no instance can leave a counter that never expires.
+ * Fixed-window counters in Redis, shared by every instance. One script does the increment and sets
+ * the expiry, atomically, so no instance can leave a counter that never expires.
  */
 final class RedisFixedWindow {
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       local count = redis.call('INCR', KEYS[1])
       local ttl = redis.call('PTTL', KEYS[1])
       if ttl < 0 then
@@ -36,13 +37,15 @@ final class RedisFixedWindow {
 
   Future<Decision> hit(String key, int limit, long windowMs) {
     Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(keyPrefix + key).arg(windowMs);
-    return redis.send(eval)
+    return redis
+        .send(eval)
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .map(reply -> Decision.of(reply.get(0).toLong(), reply.get(1).toLong(), limit, true));
   }
 
   Future<Void> ping() {
-    return redis.send(Request.cmd(Command.PING))
+    return redis
+        .send(Request.cmd(Command.PING))
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .map(Response::toString)
         .mapEmpty();

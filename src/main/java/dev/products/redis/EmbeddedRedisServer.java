@@ -11,8 +11,8 @@ import redis.embedded.RedisServer;
 
 /**
  * A real {@code redis-server}, the binary packaged on Maven Central (embedded-redis), bound to
- * 127.0.0.1. It keeps nothing on disk: what it holds (rate-limit counters, cache entries) is
- * meant to be lost on restart. Blocking: call it from a worker thread.
+ * 127.0.0.1. It keeps nothing on disk: what it holds (rate-limit counters, cache entries) is meant
+ * to be lost on restart. Blocking: call it from a worker thread.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
@@ -24,20 +24,24 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts on {@code port}, or on a free port when it is 0; {@code workDir} holds its working files. */
+  /**
+   * Starts on {@code port}, or on a free port when it is 0; {@code workDir} holds its working
+   * files.
+   */
   public static EmbeddedRedisServer start(Path workDir, int port) {
     try {
       Files.createDirectories(workDir);
       int chosen = port > 0 ? port : freePort();
-      RedisServer server = RedisServer.newRedisServer()
-          .bind("127.0.0.1")
-          .port(chosen)
-          .setting("dir " + workDir.toAbsolutePath())
-          .setting("save \"\"")
-          .setting("appendonly no")
-          .setting("protected-mode yes")
-          .onShutdownForceStop(true)
-          .build();
+      RedisServer server =
+          RedisServer.newRedisServer()
+              .bind("127.0.0.1")
+              .port(chosen)
+              .setting("dir " + workDir.toAbsolutePath())
+              .setting("save \"\"")
+              .setting("appendonly no")
+              .setting("protected-mode yes")
+              .onShutdownForceStop(true)
+              .build();
       server.start();
       return new EmbeddedRedisServer(server, chosen);
     } catch (IOException e) {

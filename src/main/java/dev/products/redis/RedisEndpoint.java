@@ -8,9 +8,9 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 
 /**
- * The Redis the service uses: the one {@code REDIS_URL} names, or an embedded server started for
- * it (development only). Verticles that speak Redis each create their own client from it.
- * Closing stops the embedded server, if any.
+ * The Redis the service uses: the one {@code REDIS_URL} names, or an embedded server started for it
+ * (development only). Verticles that speak Redis each create their own client from it. Closing
+ * stops the embedded server, if any.
  */
 public final class RedisEndpoint {
 
@@ -26,10 +26,12 @@ public final class RedisEndpoint {
     if (config.redis().url().isPresent()) {
       return Future.succeededFuture(new RedisEndpoint(config.redis().url().get(), null));
     }
-    return vertx.executeBlocking(() -> {
-      EmbeddedRedisServer server = EmbeddedRedisServer.start(config.dataDir().resolve("redis"), 0);
-      return new RedisEndpoint(server.url(), server);
-    });
+    return vertx.executeBlocking(
+        () -> {
+          EmbeddedRedisServer server =
+              EmbeddedRedisServer.start(config.dataDir().resolve("redis"), 0);
+          return new RedisEndpoint(server.url(), server);
+        });
   }
 
   public RedisUrl url() {
@@ -37,16 +39,18 @@ public final class RedisEndpoint {
   }
 
   /**
-   * A pooled client, named for the metrics. A command waits for a connection only briefly: when Redis is gone, callers
-   * must learn it fast and fall back, not queue up.
+   * A pooled client, named for the metrics. A command waits for a connection only briefly: when
+   * Redis is gone, callers must learn it fast and fall back, not queue up.
    */
   public static Redis client(Vertx vertx, RedisUrl url, String poolName, int maxPoolSize) {
-    return Redis.createClient(vertx, new RedisOptions()
-        .setPoolName(poolName)
-        .setConnectionString(url.connectionString())
-        .setMaxPoolSize(maxPoolSize)
-        .setMaxPoolWaiting(1024)
-        .setMaxWaitingHandlers(4096));
+    return Redis.createClient(
+        vertx,
+        new RedisOptions()
+            .setPoolName(poolName)
+            .setConnectionString(url.connectionString())
+            .setMaxPoolSize(maxPoolSize)
+            .setMaxPoolWaiting(1024)
+            .setMaxWaitingHandlers(4096));
   }
 
   public String describe() {
@@ -57,9 +61,10 @@ public final class RedisEndpoint {
     if (embedded == null) {
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(() -> {
-      embedded.close();
-      return null;
-    });
+    return vertx.executeBlocking(
+        () -> {
+          embedded.close();
+          return null;
+        });
   }
 }

@@ -1,10 +1,10 @@
 package dev.products.redis;
 
 /**
- * What a Redis user on one event loop knows about Redis being down: after a failure, Redis is
- * left alone for a moment instead of being asked (and timing out) on every request; the first
- * failure and the first answer after it are reported once, so an outage logs two lines, not one
- * per request. Not thread-safe: owned by one verticle instance.
+ * What a Redis user on one event loop knows about Redis being down: after a failure, Redis is left
+ * alone for a moment instead of being asked (and timing out) on every request; the first failure
+ * and the first answer after it are reported once, so an outage logs two lines, not one per
+ * request. Not thread-safe: owned by one verticle instance.
  */
 public final class RedisOutage {
 
@@ -18,7 +18,9 @@ public final class RedisOutage {
     return System.currentTimeMillis() < skipUntil;
   }
 
-  /** @return true when this failure starts an outage */
+  /**
+   * @return true when this failure starts an outage
+   */
   public boolean failed() {
     skipUntil = System.currentTimeMillis() + RETRY_AFTER_MS;
     boolean started = !down;
@@ -26,7 +28,9 @@ public final class RedisOutage {
     return started;
   }
 
-  /** @return true when this answer ends an outage */
+  /**
+   * @return true when this answer ends an outage
+   */
   public boolean answered() {
     skipUntil = 0;
     boolean ended = down;

@@ -21,10 +21,14 @@ final class DatabaseFailures {
       if (state.equals("23505")) {
         return new Classified(BusFailure.CONFLICT, "a product with these values already exists");
       }
-      if (state.startsWith("23") || state.equals("22001") || state.equals("22003")
-          || state.equals("22021") || state.equals("22P05")) {
+      if (state.startsWith("23")
+          || state.equals("22001")
+          || state.equals("22003")
+          || state.equals("22021")
+          || state.equals("22P05")) {
         // integrity or data exceptions: the values break a rule of the schema
-        return new Classified(BusFailure.INVALID, "the values break a constraint of the products table");
+        return new Classified(
+            BusFailure.INVALID, "the values break a constraint of the products table");
       }
       if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")) {
         return new Classified(BusFailure.UNAVAILABLE, "the database is unavailable, try again");

@@ -10,8 +10,8 @@ import dev.products.bus.ProductsBus;
 import dev.products.bus.TokensBus;
 import dev.products.bus.UsersBus;
 import dev.products.config.AppConfig;
-import dev.products.logging.LogContext;
 import dev.products.config.DatabaseUrl;
+import dev.products.logging.LogContext;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only code that speaks SQL. Owns the reactive PostgreSQL pool (shared by all instances of
- * this verticle) and answers the {@link ProductsBus} addresses as local consumers.
+ * The only code that speaks SQL. Owns the reactive PostgreSQL pool (shared by all instances of this
+ * verticle) and answers the {@link ProductsBus} addresses as local consumers.
  */
 public final class RepositoryVerticle extends VerticleBase {
 
@@ -43,7 +43,8 @@ public final class RepositoryVerticle extends VerticleBase {
   private final String expectedSchemaVersion;
   private Pool pool;
 
-  public RepositoryVerticle(AppConfig config, DatabaseUrl databaseUrl, String expectedSchemaVersion) {
+  public RepositoryVerticle(
+      AppConfig config, DatabaseUrl databaseUrl, String expectedSchemaVersion) {
     this.config = config;
     this.databaseUrl = databaseUrl;
     this.expectedSchemaVersion = expectedSchemaVersion;
@@ -51,55 +52,125 @@ public final class RepositoryVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    pool = PgBuilder.pool()
-        .with(new PoolOptions()
-            .setMaxSize(config.dbPoolSize())
-            .setMaxWaitQueueSize(config.dbPoolMaxWaitQueue())
-            .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.dbPoolIdleTimeout().toSeconds()))
-            .setIdleTimeoutUnit(TimeUnit.SECONDS)
-            .setShared(true)
-            .setName(POOL_NAME))
-        .connectingTo(databaseUrl.connectOptions())
-        .using(vertx)
-        .build();
+    pool =
+        PgBuilder.pool()
+            .with(
+                new PoolOptions()
+                    .setMaxSize(config.dbPoolSize())
+                    .setMaxWaitQueueSize(config.dbPoolMaxWaitQueue())
+                    .setIdleTimeout(
+                        (int) Math.min(Integer.MAX_VALUE, config.dbPoolIdleTimeout().toSeconds()))
+                    .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                    .setShared(true)
+                    .setName(POOL_NAME))
+            .connectingTo(databaseUrl.connectOptions())
+            .using(vertx)
+            .build();
     ProductRepository products = new ProductRepository(pool);
     UserRepository users = new UserRepository(pool, config.jobs().maxAttempts());
     TokenRepository tokens = new TokenRepository(pool);
     SchemaHealth schema = new SchemaHealth(pool, expectedSchemaVersion);
     ExpiredRecords expired = new ExpiredRecords(pool, config.idempotencyTtl());
 
-    List<MessageConsumer<JsonObject>> consumers = List.of(
-        answer(ProductsBus.CREATE, body -> create(products, body)),
-        answer(ProductsBus.GET, body -> products.find(body.getLong("id")).map(found -> orNotFound(found, body))),
-        answer(ProductsBus.LIST, body -> products.page(body.getInteger("limit"), body.getLong("offset"))),
-        answer(ProductsBus.UPDATE, body -> products.update(body.getLong("id"), body.getJsonObject("changes"), actor(body),
-                ifMatch(body))
-            .onSuccess(updated -> publish(ProductEvents.UPDATED, updated.getLong("id"), updated.getInteger("version"),
-                updated, actor(body)))),
-        answer(ProductsBus.EXPORT_PAGE, body -> products.exportPage(body.getLong("owner_id"), body.getLong("after_id"),
-            body.getInteger("limit"))),
-        answer(ProductsBus.COUNT, body -> products.count(body.getLong("owner_id"))),
-        answer(ProductsBus.DELETE, body -> products.delete(body.getLong("id"), actor(body), ifMatch(body))
-            .map(version -> {
-              publish(ProductEvents.DELETED, body.getLong("id"), version, null, actor(body));
-              return null;
-            })),
-        answer(UsersBus.CREATE, body -> users.create(body.getString("email"), body.getString("password_hash"),
-            body.getString("role"))),
-        answer(UsersBus.GET, body -> users.find(body.getLong("id"))),
-        answer(UsersBus.LIST, body -> users.page(body.getInteger("limit"), body.getLong("offset"))),
-        answer(UsersBus.UPDATE, body -> users.update(body.getLong("id"), body.getJsonObject("changes"))),
-        answer(UsersBus.CREDENTIALS, body -> users.credentials(body.getString("email"))),
-        answer(UsersBus.AUTH_STATE, body -> users.authState(body.getLong("id"), body.getString("jti"))),
-        answer(UsersBus.ENSURE_ADMIN, body -> users.ensureAdmin(body.getString("email"), body.getString("password_hash"))),
-        answer(TokensBus.ISSUE_REFRESH, body -> tokens.issue(body.getLong("user_id"), body.getString("token_hash"),
-            body.getLong("expires_at")).map(v -> new JsonObject())),
-        answer(TokensBus.ROTATE_REFRESH, body -> tokens.rotate(body.getString("token_hash"),
-            body.getString("new_token_hash"), body.getLong("expires_at"))),
-        answer(TokensBus.REVOKE, body -> tokens.revoke(body.getLong("user_id"), body.getString("jti"),
-            body.getLong("expires_at"), body.getString("refresh_token_hash")).map(v -> new JsonObject())),
-        answer(HousekeepingBus.PURGE_EXPIRED, body -> expired.purge()),
-        answer(HealthBus.DATABASE, body -> schema.check()));
+    List<MessageConsumer<JsonObject>> consumers =
+        List.of(
+            answer(ProductsBus.CREATE, body -> create(products, body)),
+            answer(
+                ProductsBus.GET,
+                body -> products.find(body.getLong("id")).map(found -> orNotFound(found, body))),
+            answer(
+                ProductsBus.LIST,
+                body -> products.page(body.getInteger("limit"), body.getLong("offset"))),
+            answer(
+                ProductsBus.UPDATE,
+                body ->
+                    products
+                        .update(
+                            body.getLong("id"),
+                            body.getJsonObject("changes"),
+                            actor(body),
+                            ifMatch(body))
+                        .onSuccess(
+                            updated ->
+                                publish(
+                                    ProductEvents.UPDATED,
+                                    updated.getLong("id"),
+                                    updated.getInteger("version"),
+                                    updated,
+                                    actor(body)))),
+            answer(
+                ProductsBus.EXPORT_PAGE,
+                body ->
+                    products.exportPage(
+                        body.getLong("owner_id"),
+                        body.getLong("after_id"),
+                        body.getInteger("limit"))),
+            answer(ProductsBus.COUNT, body -> products.count(body.getLong("owner_id"))),
+            answer(
+                ProductsBus.DELETE,
+                body ->
+                    products
+                        .delete(body.getLong("id"), actor(body), ifMatch(body))
+                        .map(
+                            version -> {
+                              publish(
+                                  ProductEvents.DELETED,
+                                  body.getLong("id"),
+                                  version,
+                                  null,
+                                  actor(body));
+                              return null;
+                            })),
+            answer(
+                UsersBus.CREATE,
+                body ->
+                    users.create(
+                        body.getString("email"),
+                        body.getString("password_hash"),
+                        body.getString("role"))),
+            answer(UsersBus.GET, body -> users.find(body.getLong("id"))),
+            answer(
+                UsersBus.LIST,
+                body -> users.page(body.getInteger("limit"), body.getLong("offset"))),
+            answer(
+                UsersBus.UPDATE,
+                body -> users.update(body.getLong("id"), body.getJsonObject("changes"))),
+            answer(UsersBus.CREDENTIALS, body -> users.credentials(body.getString("email"))),
+            answer(
+                UsersBus.AUTH_STATE,
+                body -> users.authState(body.getLong("id"), body.getString("jti"))),
+            answer(
+                UsersBus.ENSURE_ADMIN,
+                body ->
+                    users.ensureAdmin(body.getString("email"), body.getString("password_hash"))),
+            answer(
+                TokensBus.ISSUE_REFRESH,
+                body ->
+                    tokens
+                        .issue(
+                            body.getLong("user_id"),
+                            body.getString("token_hash"),
+                            body.getLong("expires_at"))
+                        .map(v -> new JsonObject())),
+            answer(
+                TokensBus.ROTATE_REFRESH,
+                body ->
+                    tokens.rotate(
+                        body.getString("token_hash"),
+                        body.getString("new_token_hash"),
+                        body.getLong("expires_at"))),
+            answer(
+                TokensBus.REVOKE,
+                body ->
+                    tokens
+                        .revoke(
+                            body.getLong("user_id"),
+                            body.getString("jti"),
+                            body.getLong("expires_at"),
+                            body.getString("refresh_token_hash"))
+                        .map(v -> new JsonObject())),
+            answer(HousekeepingBus.PURGE_EXPIRED, body -> expired.purge()),
+            answer(HealthBus.DATABASE, body -> schema.check()));
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
   }
 
@@ -108,19 +179,24 @@ public final class RepositoryVerticle extends VerticleBase {
     return pool == null ? Future.succeededFuture() : pool.close();
   }
 
-  private MessageConsumer<JsonObject> answer(String address, Function<JsonObject, Future<JsonObject>> action) {
-    Handler<Message<JsonObject>> handler = message -> {
-      // Each message is handled on its own duplicated context: the ids logged from here on are this request's.
-      LogContext.put(LogContext.REQUEST_ID, message.headers().get(BusHeaders.REQUEST_ID));
-      LogContext.put(LogContext.USER_ID, message.headers().get(BusHeaders.USER_ID));
-      Future<JsonObject> result;
-      try {
-        result = action.apply(message.body());
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      result.onSuccess(reply -> message.reply(reply, LocalJsonCodec.options())).onFailure(failure -> replyFailure(address, message, failure));
-    };
+  private MessageConsumer<JsonObject> answer(
+      String address, Function<JsonObject, Future<JsonObject>> action) {
+    Handler<Message<JsonObject>> handler =
+        message -> {
+          // Each message is handled on its own duplicated context: the ids logged from here on are
+          // this request's.
+          LogContext.put(LogContext.REQUEST_ID, message.headers().get(BusHeaders.REQUEST_ID));
+          LogContext.put(LogContext.USER_ID, message.headers().get(BusHeaders.USER_ID));
+          Future<JsonObject> result;
+          try {
+            result = action.apply(message.body());
+          } catch (RuntimeException e) {
+            result = Future.failedFuture(e);
+          }
+          result
+              .onSuccess(reply -> message.reply(reply, LocalJsonCodec.options()))
+              .onFailure(failure -> replyFailure(address, message, failure));
+        };
     return vertx.eventBus().localConsumer(address, handler);
   }
 
@@ -130,38 +206,58 @@ public final class RepositoryVerticle extends VerticleBase {
 
   private Future<JsonObject> create(ProductRepository products, JsonObject body) {
     JsonObject idempotency = body.getJsonObject("idempotency");
-    Future<JsonObject> outcome = idempotency == null
-        ? products.create(body.getJsonObject("product"), actor(body))
-            .map(created -> new JsonObject().put("product", created).put("replayed", false))
-        : products.createOnce(body.getJsonObject("product"), actor(body), idempotency.getString("key"),
-            idempotency.getString("request_hash"), config.idempotencyTtl());
-    return outcome.onSuccess(created -> {
-      if (!created.getBoolean("replayed")) {
-        JsonObject product = created.getJsonObject("product");
-        publish(ProductEvents.CREATED, product.getLong("id"), product.getInteger("version"), product, actor(body));
-      }
-    });
+    Future<JsonObject> outcome =
+        idempotency == null
+            ? products
+                .create(body.getJsonObject("product"), actor(body))
+                .map(created -> new JsonObject().put("product", created).put("replayed", false))
+            : products.createOnce(
+                body.getJsonObject("product"),
+                actor(body),
+                idempotency.getString("key"),
+                idempotency.getString("request_hash"),
+                config.idempotencyTtl());
+    return outcome.onSuccess(
+        created -> {
+          if (!created.getBoolean("replayed")) {
+            JsonObject product = created.getJsonObject("product");
+            publish(
+                ProductEvents.CREATED,
+                product.getLong("id"),
+                product.getInteger("version"),
+                product,
+                actor(body));
+          }
+        });
   }
 
   /**
    * Tells every node (and through them every subscriber) that a write committed. Published, not
    * sent, so each consumer on each node gets it; a consumer that is down misses it (events are
-   * notifications; the database stays the record). The product is copied once, apart from the
-   * reply that carries the same object back to the HTTP handler; local consumers then share that
-   * copy instead of each receiving a deep copy of its own.
+   * notifications; the database stays the record). The product is copied once, apart from the reply
+   * that carries the same object back to the HTTP handler; local consumers then share that copy
+   * instead of each receiving a deep copy of its own.
    */
   private void publish(String type, long id, int version, JsonObject product, Actor actor) {
-    vertx.eventBus().publish(type, ProductEvents.of(type, id, version, product == null ? null : product.copy(), actor.id()),
-        LocalJsonCodec.publishOptions());
+    vertx
+        .eventBus()
+        .publish(
+            type,
+            ProductEvents.of(
+                type, id, version, product == null ? null : product.copy(), actor.id()),
+            LocalJsonCodec.publishOptions());
   }
 
   private static Integer[] ifMatch(JsonObject body) {
     JsonArray versions = body.getJsonArray("if_match");
-    return versions == null ? null : versions.stream().map(v -> ((Number) v).intValue()).toArray(Integer[]::new);
+    return versions == null
+        ? null
+        : versions.stream().map(v -> ((Number) v).intValue()).toArray(Integer[]::new);
   }
 
   private static JsonObject orNotFound(Optional<JsonObject> found, JsonObject request) {
-    return found.orElseThrow(() -> new NotFoundException("product " + request.getLong("id") + " does not exist"));
+    return found.orElseThrow(
+        () -> new NotFoundException("product " + request.getLong("id") + " does not exist"));
   }
 
   /** Outcomes the repository signals on purpose; anything else is a database failure. */
@@ -198,8 +294,13 @@ public final class RepositoryVerticle extends VerticleBase {
     }
     DatabaseFailures.Classified classified = DatabaseFailures.classify(failure);
     if (classified.failure() == BusFailure.INTERNAL
-        || (classified.failure() == BusFailure.UNAVAILABLE && !address.equals(HealthBus.DATABASE))) {
-      LOG.error("{} failed for request {}", address, message.headers().get(BusHeaders.REQUEST_ID), failure);
+        || (classified.failure() == BusFailure.UNAVAILABLE
+            && !address.equals(HealthBus.DATABASE))) {
+      LOG.error(
+          "{} failed for request {}",
+          address,
+          message.headers().get(BusHeaders.REQUEST_ID),
+          failure);
     }
     classified.failure().replyTo(message, classified.detail());
   }

@@ -28,21 +28,36 @@ class AsymmetricKeysTest {
 
   @ParameterizedTest
   @CsvSource({"RS256,RSA,rsa_keygen_bits:2048", "ES256,EC,ec_paramgen_curve:P-256"})
-  void tokensAreSignedAndCheckedWithPemKeys(String algorithm, String keyType, String keyOption, Vertx vertx,
-      @TempDir Path dir) throws Exception {
+  void tokensAreSignedAndCheckedWithPemKeys(
+      String algorithm, String keyType, String keyOption, Vertx vertx, @TempDir Path dir)
+      throws Exception {
     Path privateKey = dir.resolve("private.pem");
     Path publicKey = dir.resolve("public.pem");
-    run("openssl", "genpkey", "-algorithm", keyType, "-pkeyopt", keyOption, "-out", privateKey.toString());
+    run(
+        "openssl",
+        "genpkey",
+        "-algorithm",
+        keyType,
+        "-pkeyopt",
+        keyOption,
+        "-out",
+        privateKey.toString());
     run("openssl", "pkey", "-in", privateKey.toString(), "-pubout", "-out", publicKey.toString());
 
-    try (TestApp app = TestApp.start(vertx, new JsonObject()
-        .put("JWT_ALGORITHM", algorithm)
-        .put("JWT_SECRET", "")
-        .put("JWT_PRIVATE_KEY_PATH", privateKey.toString())
-        .put("JWT_PUBLIC_KEY_PATH", publicKey.toString()))) {
-      String token = Accounts.login(app.http(), TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD).getString("access_token");
+    try (TestApp app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("JWT_ALGORITHM", algorithm)
+                .put("JWT_SECRET", "")
+                .put("JWT_PRIVATE_KEY_PATH", privateKey.toString())
+                .put("JWT_PUBLIC_KEY_PATH", publicKey.toString()))) {
+      String token =
+          Accounts.login(app.http(), TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD)
+              .getString("access_token");
 
-      JsonObject header = new JsonObject(Buffer.buffer(Base64.getUrlDecoder().decode(token.split("\\.")[0])));
+      JsonObject header =
+          new JsonObject(Buffer.buffer(Base64.getUrlDecoder().decode(token.split("\\.")[0])));
       assertThat(header.getString("alg")).isEqualTo(algorithm);
       assertThat(app.http().as(token).get("/users/me").status()).isEqualTo(200);
     }

@@ -24,13 +24,19 @@ class AuthFlowTest extends ApiTestBase {
   void registerAnswers201WithTheUserAndNeverThePassword() {
     String email = Accounts.uniqueEmail();
 
-    Reply reply = http.postJson("/auth/register", new JsonObject().put("email", email).put("password", "long-enough-1"));
+    Reply reply =
+        http.postJson(
+            "/auth/register",
+            new JsonObject().put("email", email).put("password", "long-enough-1"));
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.json().getString("email")).isEqualTo(email);
     assertThat(reply.json().getString("role")).isEqualTo("user");
     assertThat(reply.json().getBoolean("disabled")).isFalse();
-    assertThat(reply.text()).doesNotContain("long-enough-1").doesNotContain("password").doesNotContain("argon");
+    assertThat(reply.text())
+        .doesNotContain("long-enough-1")
+        .doesNotContain("password")
+        .doesNotContain("argon");
   }
 
   @Test
@@ -38,8 +44,10 @@ class AuthFlowTest extends ApiTestBase {
     String email = Accounts.uniqueEmail();
     Accounts.register(http, email);
 
-    Reply reply = http.postJson("/auth/register",
-        new JsonObject().put("email", email.toUpperCase()).put("password", "another-password"));
+    Reply reply =
+        http.postJson(
+            "/auth/register",
+            new JsonObject().put("email", email.toUpperCase()).put("password", "another-password"));
 
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.json().getString("type")).isEqualTo("/problems/conflict");
@@ -47,18 +55,26 @@ class AuthFlowTest extends ApiTestBase {
 
   @Test
   void malformedEmailIs400() {
-    Reply reply = http.postJson("/auth/register", new JsonObject().put("email", "not-an-email").put("password", "long-enough-1"));
+    Reply reply =
+        http.postJson(
+            "/auth/register",
+            new JsonObject().put("email", "not-an-email").put("password", "long-enough-1"));
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("email");
+    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("email");
   }
 
   @Test
   void passwordUnderEightCharactersIs400() {
-    Reply reply = http.postJson("/auth/register", new JsonObject().put("email", Accounts.uniqueEmail()).put("password", "short"));
+    Reply reply =
+        http.postJson(
+            "/auth/register",
+            new JsonObject().put("email", Accounts.uniqueEmail()).put("password", "short"));
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("password");
+    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("password");
   }
 
   @Test
@@ -66,8 +82,13 @@ class AuthFlowTest extends ApiTestBase {
     String email = Accounts.uniqueEmail();
     long id = Accounts.register(http, email).getLong("id");
 
-    Reply reply = http.postForm("/auth/token",
-        MultiMap.caseInsensitiveMultiMap().add("grant_type", "password").add("username", email).add("password", Accounts.PASSWORD));
+    Reply reply =
+        http.postForm(
+            "/auth/token",
+            MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", "password")
+                .add("username", email)
+                .add("password", Accounts.PASSWORD));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
@@ -89,7 +110,9 @@ class AuthFlowTest extends ApiTestBase {
     String email = Accounts.uniqueEmail();
     Accounts.register(http, email);
 
-    assertThat(Accounts.login(http, email.toUpperCase(), Accounts.PASSWORD).getString("access_token")).isNotBlank();
+    assertThat(
+            Accounts.login(http, email.toUpperCase(), Accounts.PASSWORD).getString("access_token"))
+        .isNotBlank();
   }
 
   @Test
@@ -97,37 +120,51 @@ class AuthFlowTest extends ApiTestBase {
     String email = Accounts.uniqueEmail();
     Accounts.register(http, email);
 
-    Reply wrongPassword = http.postForm("/auth/token",
-        MultiMap.caseInsensitiveMultiMap().add("username", email).add("password", "not-the-password"));
-    Reply unknownEmail = http.postForm("/auth/token",
-        MultiMap.caseInsensitiveMultiMap().add("username", Accounts.uniqueEmail()).add("password", "not-the-password"));
+    Reply wrongPassword =
+        http.postForm(
+            "/auth/token",
+            MultiMap.caseInsensitiveMultiMap()
+                .add("username", email)
+                .add("password", "not-the-password"));
+    Reply unknownEmail =
+        http.postForm(
+            "/auth/token",
+            MultiMap.caseInsensitiveMultiMap()
+                .add("username", Accounts.uniqueEmail())
+                .add("password", "not-the-password"));
 
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(unknownEmail.status()).isEqualTo(401);
-    assertThat(wrongPassword.json().getString("detail")).isEqualTo(unknownEmail.json().getString("detail"));
+    assertThat(wrongPassword.json().getString("detail"))
+        .isEqualTo(unknownEmail.json().getString("detail"));
     assertThat(wrongPassword.header("WWW-Authenticate")).startsWith("Bearer");
   }
 
   @Test
   void tokenRequestAsJsonIs415() {
-    Reply reply = http.postJson("/auth/token", new JsonObject().put("username", "a@b.c").put("password", "x"));
+    Reply reply =
+        http.postJson(
+            "/auth/token", new JsonObject().put("username", "a@b.c").put("password", "x"));
 
     assertThat(reply.status()).isEqualTo(415);
   }
 
   @Test
   void tokenRequestWithoutUsernameIs400() {
-    Reply reply = http.postForm("/auth/token", MultiMap.caseInsensitiveMultiMap().add("password", "x"));
+    Reply reply =
+        http.postForm("/auth/token", MultiMap.caseInsensitiveMultiMap().add("password", "x"));
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("username");
+    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("username");
   }
 
   @Test
   void currentUserAnswersTheSignedInUser() {
     String email = Accounts.uniqueEmail();
     Accounts.register(http, email);
-    HttpClientSupport me = http.as(Accounts.login(http, email, Accounts.PASSWORD).getString("access_token"));
+    HttpClientSupport me =
+        http.as(Accounts.login(http, email, Accounts.PASSWORD).getString("access_token"));
 
     Reply reply = me.get("/users/me");
 
@@ -141,7 +178,10 @@ class AuthFlowTest extends ApiTestBase {
     Accounts.register(http, email);
     JsonObject first = Accounts.login(http, email, Accounts.PASSWORD);
 
-    Reply reply = http.postJson("/auth/refresh", new JsonObject().put("refresh_token", first.getString("refresh_token")));
+    Reply reply =
+        http.postJson(
+            "/auth/refresh",
+            new JsonObject().put("refresh_token", first.getString("refresh_token")));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
@@ -156,8 +196,12 @@ class AuthFlowTest extends ApiTestBase {
     Accounts.register(http, email);
     JsonObject first = Accounts.login(http, email, Accounts.PASSWORD);
 
-    Reply reply = http.postForm("/auth/token", MultiMap.caseInsensitiveMultiMap()
-        .add("grant_type", "refresh_token").add("refresh_token", first.getString("refresh_token")));
+    Reply reply =
+        http.postForm(
+            "/auth/token",
+            MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", "refresh_token")
+                .add("refresh_token", first.getString("refresh_token")));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().getString("access_token")).isNotBlank();
@@ -168,19 +212,24 @@ class AuthFlowTest extends ApiTestBase {
     String email = Accounts.uniqueEmail();
     Accounts.register(http, email);
     String original = Accounts.login(http, email, Accounts.PASSWORD).getString("refresh_token");
-    String rotated = http.postJson("/auth/refresh", new JsonObject().put("refresh_token", original))
-        .json().getString("refresh_token");
+    String rotated =
+        http.postJson("/auth/refresh", new JsonObject().put("refresh_token", original))
+            .json()
+            .getString("refresh_token");
 
     Reply reuse = http.postJson("/auth/refresh", new JsonObject().put("refresh_token", original));
 
     assertThat(reuse.status()).isEqualTo(401);
-    assertThat(http.postJson("/auth/refresh", new JsonObject().put("refresh_token", rotated)).status())
-        .as("the thief's successor token dies with the family").isEqualTo(401);
+    assertThat(
+            http.postJson("/auth/refresh", new JsonObject().put("refresh_token", rotated)).status())
+        .as("the thief's successor token dies with the family")
+        .isEqualTo(401);
   }
 
   @Test
   void unknownRefreshTokenIs401() {
-    Reply reply = http.postJson("/auth/refresh", new JsonObject().put("refresh_token", "made-up-token"));
+    Reply reply =
+        http.postJson("/auth/refresh", new JsonObject().put("refresh_token", "made-up-token"));
 
     assertThat(reply.status()).isEqualTo(401);
   }
@@ -192,21 +241,29 @@ class AuthFlowTest extends ApiTestBase {
     JsonObject tokens = Accounts.login(http, email, Accounts.PASSWORD);
     HttpClientSupport me = http.as(tokens.getString("access_token"));
 
-    Reply logout = me.postJson("/auth/logout", new JsonObject().put("refresh_token", tokens.getString("refresh_token")));
+    Reply logout =
+        me.postJson(
+            "/auth/logout",
+            new JsonObject().put("refresh_token", tokens.getString("refresh_token")));
 
     assertThat(logout.status()).isEqualTo(204);
     Reply after = me.get("/users/me");
     assertThat(after.status()).isEqualTo(401);
     assertThat(after.header("WWW-Authenticate")).contains("invalid_token");
-    assertThat(http.postJson("/auth/refresh", new JsonObject().put("refresh_token", tokens.getString("refresh_token")))
-        .status()).isEqualTo(401);
+    assertThat(
+            http.postJson(
+                    "/auth/refresh",
+                    new JsonObject().put("refresh_token", tokens.getString("refresh_token")))
+                .status())
+        .isEqualTo(401);
   }
 
   @Test
   void logoutWithoutABodyRevokesTheAccessToken() {
     HttpClientSupport me = Accounts.newUser(http);
 
-    Reply logout = me.send(HttpMethod.POST, "/auth/logout", null, null, MultiMap.caseInsensitiveMultiMap());
+    Reply logout =
+        me.send(HttpMethod.POST, "/auth/logout", null, null, MultiMap.caseInsensitiveMultiMap());
 
     assertThat(logout.status()).isEqualTo(204);
     assertThat(me.get("/users/me").status()).isEqualTo(401);

@@ -27,7 +27,8 @@ class AuthorizationTest extends ApiTestBase {
   void createdProductIsOwnedByItsCreator() {
     String email = Accounts.uniqueEmail();
     long userId = Accounts.register(http, email).getLong("id");
-    HttpClientSupport creator = http.as(Accounts.login(http, email, Accounts.PASSWORD).getString("access_token"));
+    HttpClientSupport creator =
+        http.as(Accounts.login(http, email, Accounts.PASSWORD).getString("access_token"));
 
     JsonObject product = creator.postJson("/products", Products.valid("Mine")).json();
 
@@ -52,7 +53,8 @@ class AuthorizationTest extends ApiTestBase {
   void theOwnerCanChangeAndDeleteTheirProduct() {
     long id = user.postJson("/products", Products.valid("Own")).json().getLong("id");
 
-    assertThat(user.patchJson("/products/" + id, new JsonObject().put("stock", 9)).status()).isEqualTo(200);
+    assertThat(user.patchJson("/products/" + id, new JsonObject().put("stock", 9)).status())
+        .isEqualTo(200);
     assertThat(user.delete("/products/" + id).status()).isEqualTo(204);
   }
 
@@ -61,13 +63,17 @@ class AuthorizationTest extends ApiTestBase {
     long id = user.postJson("/products", Products.valid("Any")).json().getLong("id");
     HttpClientSupport admin = Accounts.admin(http);
 
-    assertThat(admin.patchJson("/products/" + id, new JsonObject().put("name", "Renamed")).status()).isEqualTo(200);
+    assertThat(admin.patchJson("/products/" + id, new JsonObject().put("name", "Renamed")).status())
+        .isEqualTo(200);
     assertThat(admin.delete("/products/" + id).status()).isEqualTo(204);
   }
 
   @Test
   void forbiddenWriteOnAMissingProductIs404NotA403() {
-    assertThat(Accounts.newUser(http).patchJson("/products/987654321", new JsonObject().put("stock", 1)).status())
+    assertThat(
+            Accounts.newUser(http)
+                .patchJson("/products/987654321", new JsonObject().put("stock", 1))
+                .status())
         .isEqualTo(404);
   }
 
@@ -97,22 +103,34 @@ class AuthorizationTest extends ApiTestBase {
     HttpClientSupport victim = http.as(tokens.getString("access_token"));
     assertThat(victim.get("/users/me").status()).isEqualTo(200);
 
-    Reply disabled = Accounts.admin(http).patchJson("/users/" + id, new JsonObject().put("disabled", true));
+    Reply disabled =
+        Accounts.admin(http).patchJson("/users/" + id, new JsonObject().put("disabled", true));
 
     assertThat(disabled.status()).isEqualTo(200);
     assertThat(disabled.json().getBoolean("disabled")).isTrue();
     assertThat(victim.get("/users/me").status()).isEqualTo(401);
-    assertThat(http.postForm("/auth/token", MultiMap.caseInsensitiveMultiMap()
-        .add("username", email).add("password", Accounts.PASSWORD)).status()).isEqualTo(401);
-    assertThat(http.postJson("/auth/refresh", new JsonObject().put("refresh_token", tokens.getString("refresh_token")))
-        .status()).isEqualTo(401);
+    assertThat(
+            http.postForm(
+                    "/auth/token",
+                    MultiMap.caseInsensitiveMultiMap()
+                        .add("username", email)
+                        .add("password", Accounts.PASSWORD))
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            http.postJson(
+                    "/auth/refresh",
+                    new JsonObject().put("refresh_token", tokens.getString("refresh_token")))
+                .status())
+        .isEqualTo(401);
   }
 
   @Test
   void promotingAUserToAdminTakesEffectOnTheirNextRequest() {
     String email = Accounts.uniqueEmail();
     long id = Accounts.register(http, email).getLong("id");
-    HttpClientSupport promoted = http.as(Accounts.login(http, email, Accounts.PASSWORD).getString("access_token"));
+    HttpClientSupport promoted =
+        http.as(Accounts.login(http, email, Accounts.PASSWORD).getString("access_token"));
     assertThat(promoted.get("/users").status()).isEqualTo(403);
 
     Accounts.admin(http).patchJson("/users/" + id, new JsonObject().put("role", "admin"));
@@ -124,13 +142,17 @@ class AuthorizationTest extends ApiTestBase {
   void adminPatchOfAnUnknownUserIs404AndOfABadRoleIs400() {
     HttpClientSupport admin = Accounts.admin(http);
 
-    assertThat(admin.patchJson("/users/987654321", new JsonObject().put("disabled", true)).status()).isEqualTo(404);
-    assertThat(admin.patchJson("/users/1", new JsonObject().put("role", "superuser")).status()).isEqualTo(400);
+    assertThat(admin.patchJson("/users/987654321", new JsonObject().put("disabled", true)).status())
+        .isEqualTo(404);
+    assertThat(admin.patchJson("/users/1", new JsonObject().put("role", "superuser")).status())
+        .isEqualTo(400);
   }
 
   @Test
   void firstAdminWasCreatedFromTheConfigurationOnce() {
-    assertThat(TestDatabase.count("SELECT count(*) FROM users WHERE role = 'admin' AND lower(email) = 'admin@products.test'"))
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM users WHERE role = 'admin' AND lower(email) = 'admin@products.test'"))
         .isEqualTo(1);
   }
 }

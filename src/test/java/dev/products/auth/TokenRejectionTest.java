@@ -24,21 +24,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TokenRejectionTest extends ApiTestBase {
 
   private static String sign(String secret, JsonObject claims, JWTOptions options) {
-    JWTAuth auth = JWTAuth.create(Vertx.vertx(), new JWTAuthOptions()
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+    JWTAuth auth =
+        JWTAuth.create(
+            Vertx.vertx(),
+            new JWTAuthOptions()
+                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
     return auth.generateToken(claims, options);
   }
 
   private static JsonObject claimsOfAdmin() {
-    return new JsonObject().put("sub", "1").put("role", "admin").put("jti", UUID.randomUUID().toString());
+    return new JsonObject()
+        .put("sub", "1")
+        .put("role", "admin")
+        .put("jti", UUID.randomUUID().toString());
   }
 
   private static JWTOptions validOptions() {
-    return new JWTOptions().setIssuer("products-api").setAudience(List.of("products-api")).setExpiresInSeconds(600);
+    return new JWTOptions()
+        .setIssuer("products-api")
+        .setAudience(List.of("products-api"))
+        .setExpiresInSeconds(600);
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private void assertRefused(String token) {
@@ -61,42 +72,80 @@ class TokenRejectionTest extends ApiTestBase {
 
   @Test
   void tokenSignedWithAnotherKeyIsRefused() {
-    assertRefused(sign("another-secret-0123456789-abcdefghijklmnopqrstuvwxyz", claimsOfAdmin(), validOptions()));
+    assertRefused(
+        sign(
+            "another-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+            claimsOfAdmin(),
+            validOptions()));
   }
 
   @Test
   void unsignedAlgNoneTokenIsRefused() {
-    String token = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
-        + b64(claimsOfAdmin().put("iss", "products-api").put("aud", "products-api")
-            .put("exp", System.currentTimeMillis() / 1000 + 600).encode()) + ".";
+    String token =
+        b64("{\"alg\":\"none\",\"typ\":\"JWT\"}")
+            + "."
+            + b64(
+                claimsOfAdmin()
+                    .put("iss", "products-api")
+                    .put("aud", "products-api")
+                    .put("exp", System.currentTimeMillis() / 1000 + 600)
+                    .encode())
+            + ".";
     assertRefused(token);
   }
 
   @Test
   void tokenForAnotherAudienceIsRefused() {
-    assertRefused(sign(TestApp.JWT_SECRET, claimsOfAdmin(),
-        new JWTOptions().setIssuer("products-api").setAudience(List.of("another-api")).setExpiresInSeconds(600)));
+    assertRefused(
+        sign(
+            TestApp.JWT_SECRET,
+            claimsOfAdmin(),
+            new JWTOptions()
+                .setIssuer("products-api")
+                .setAudience(List.of("another-api"))
+                .setExpiresInSeconds(600)));
   }
 
   @Test
   void tokenFromAnotherIssuerIsRefused() {
-    assertRefused(sign(TestApp.JWT_SECRET, claimsOfAdmin(),
-        new JWTOptions().setIssuer("evil-issuer").setAudience(List.of("products-api")).setExpiresInSeconds(600)));
+    assertRefused(
+        sign(
+            TestApp.JWT_SECRET,
+            claimsOfAdmin(),
+            new JWTOptions()
+                .setIssuer("evil-issuer")
+                .setAudience(List.of("products-api"))
+                .setExpiresInSeconds(600)));
   }
 
   @Test
   void expiredTokenIsRefused() {
     long now = System.currentTimeMillis() / 1000;
-    assertRefused(sign(TestApp.JWT_SECRET, claimsOfAdmin().put("iat", now - 3600).put("exp", now - 1800),
-        new JWTOptions().setIssuer("products-api").setAudience(List.of("products-api")).setNoTimestamp(true)));
+    assertRefused(
+        sign(
+            TestApp.JWT_SECRET,
+            claimsOfAdmin().put("iat", now - 3600).put("exp", now - 1800),
+            new JWTOptions()
+                .setIssuer("products-api")
+                .setAudience(List.of("products-api"))
+                .setNoTimestamp(true)));
   }
 
   @Test
   void payloadEditedAfterSigningIsRefused() {
     String real = sign(TestApp.JWT_SECRET, claimsOfAdmin().put("role", "user"), validOptions());
     String[] parts = real.split("\\.");
-    String forged = parts[0] + "." + b64(claimsOfAdmin().put("iss", "products-api").put("aud", "products-api")
-        .put("exp", System.currentTimeMillis() / 1000 + 600).encode()) + "." + parts[2];
+    String forged =
+        parts[0]
+            + "."
+            + b64(
+                claimsOfAdmin()
+                    .put("iss", "products-api")
+                    .put("aud", "products-api")
+                    .put("exp", System.currentTimeMillis() / 1000 + 600)
+                    .encode())
+            + "."
+            + parts[2];
     assertRefused(forged);
   }
 
@@ -108,30 +157,44 @@ class TokenRejectionTest extends ApiTestBase {
 
   @Test
   void validSignatureForAUserThatDoesNotExistIsRefused() {
-    assertRefused(sign(TestApp.JWT_SECRET, claimsOfAdmin().put("sub", "987654321"), validOptions()));
+    assertRefused(
+        sign(TestApp.JWT_SECRET, claimsOfAdmin().put("sub", "987654321"), validOptions()));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"\"soon\"", "{}", "[1]", "true"})
   void tokenSignedWithOurKeyButAnUnreadableExpiryIsRefused(String exp) {
     String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    String payload = b64("{\"sub\":\"1\",\"role\":\"admin\",\"jti\":\"" + UUID.randomUUID()
-        + "\",\"iss\":\"products-api\",\"aud\":\"products-api\",\"exp\":" + exp + "}");
+    String payload =
+        b64(
+            "{\"sub\":\"1\",\"role\":\"admin\",\"jti\":\""
+                + UUID.randomUUID()
+                + "\",\"iss\":\"products-api\",\"aud\":\"products-api\",\"exp\":"
+                + exp
+                + "}");
     assertRefused(header + "." + payload + "." + hs256(header + "." + payload));
   }
 
   private static String hs256(String signingInput) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(TestApp.JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              TestApp.JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private Reply withAuthorization(String value) {
-    return http.send(io.vertx.core.http.HttpMethod.GET, "/users/me", null, null,
+    return http.send(
+        io.vertx.core.http.HttpMethod.GET,
+        "/users/me",
+        null,
+        null,
         io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("Authorization", value));
   }
 
@@ -167,7 +230,8 @@ class TokenRejectionTest extends ApiTestBase {
     Reply reply = withAuthorization(value);
 
     assertThat(reply.status()).isEqualTo(401);
-    assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"products-api\", error=\"invalid_token\"");
+    assertThat(reply.header("WWW-Authenticate"))
+        .isEqualTo("Bearer realm=\"products-api\", error=\"invalid_token\"");
   }
 
   @Test

@@ -21,7 +21,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Reads and writes go on while the cache's Redis is stopped, and the cache is used again once it is back. */
+/**
+ * Reads and writes go on while the cache's Redis is stopped, and the cache is used again once it is
+ * back.
+ */
 @ExtendWith(VertxExtension.class)
 class CacheRedisOutageTest {
 
@@ -29,8 +32,12 @@ class CacheRedisOutageTest {
   void withoutRedisReadsGoToTheDatabaseAndTheCacheComesBackByItself(Vertx vertx) {
     EmbeddedRedisServer redisServer = TestRedis.startDedicated();
     String prefix = TestRedis.uniquePrefix();
-    try (TestApp app = TestApp.start(vertx, new JsonObject()
-        .put("REDIS_URL", redisServer.url().connectionString()).put("REDIS_KEY_PREFIX", prefix))) {
+    try (TestApp app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("REDIS_URL", redisServer.url().connectionString())
+                .put("REDIS_KEY_PREFIX", prefix))) {
       HttpClientSupport http = app.http();
       HttpClientSupport user = Accounts.newUser(http);
       long id = user.postJson("/products", Products.valid("Outlasting")).json().getLong("id");
@@ -38,12 +45,17 @@ class CacheRedisOutageTest {
 
       redisServer.stop();
 
-      Reply down = eventually(Duration.ofSeconds(10), () -> http.get("/health"), reply -> reply.status() == 503);
+      Reply down =
+          eventually(
+              Duration.ofSeconds(10), () -> http.get("/health"), reply -> reply.status() == 503);
       assertThat(check(down, "redis").getString("status")).isEqualTo("DOWN");
       assertThat(http.get("/products/" + id).json().getString("name")).isEqualTo("Outlasting");
-      assertThat(user.patchJson("/products/" + id, new JsonObject().put("name", "Changed while down")).status())
+      assertThat(
+              user.patchJson("/products/" + id, new JsonObject().put("name", "Changed while down"))
+                  .status())
           .isEqualTo(200);
-      assertThat(http.get("/products/" + id).json().getString("name")).isEqualTo("Changed while down");
+      assertThat(http.get("/products/" + id).json().getString("name"))
+          .isEqualTo("Changed while down");
 
       redisServer.restart();
 
@@ -51,11 +63,15 @@ class CacheRedisOutageTest {
       Redis client = Redis.createClient(vertx, redisServer.url().connectionString());
       try {
         String key = prefix + "product:" + id;
-        eventually(Duration.ofSeconds(10), () -> {
-          http.get("/products/" + id);
-          return client.send(Request.cmd(Command.GET).arg(key)).await();
-        }, value -> value != null && value.toString().startsWith("2:"));
-        assertThat(http.get("/products/" + id).json().getString("name")).isEqualTo("Changed while down");
+        eventually(
+            Duration.ofSeconds(10),
+            () -> {
+              http.get("/products/" + id);
+              return client.send(Request.cmd(Command.GET).arg(key)).await();
+            },
+            value -> value != null && value.toString().startsWith("2:"));
+        assertThat(http.get("/products/" + id).json().getString("name"))
+            .isEqualTo("Changed while down");
       } finally {
         client.close().await();
       }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The versioned entries in a real Redis: a copy older than the last committed write never gets in. */
+/**
+ * The versioned entries in a real Redis: a copy older than the last committed write never gets in.
+ */
 @ExtendWith(VertxExtension.class)
 class ProductCacheTest {
 
@@ -24,7 +26,9 @@ class ProductCacheTest {
   @BeforeEach
   void connect(Vertx vertx) {
     redis = Redis.createClient(vertx, TestRedis.url().connectionString());
-    cache = new ProductCache(redis, TestRedis.uniquePrefix(), Duration.ofMinutes(1), Duration.ofSeconds(2));
+    cache =
+        new ProductCache(
+            redis, TestRedis.uniquePrefix(), Duration.ofMinutes(1), Duration.ofSeconds(2));
   }
 
   @AfterEach

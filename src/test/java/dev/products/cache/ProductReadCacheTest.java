@@ -60,8 +60,13 @@ class ProductReadCacheTest {
   }
 
   private double metric(String series) {
-    return app.http().get("/metrics").text().lines().filter(line -> line.startsWith(series + " "))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    return app.http()
+        .get("/metrics")
+        .text()
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private long created() {
@@ -76,7 +81,8 @@ class ProductReadCacheTest {
     assertThat(app.http().get("/products/" + id).status()).isEqualTo(200);
     // Stored after the answer went out.
     assertThat(eventually(Duration.ofSeconds(5), () -> entry(id), value -> value != null))
-        .startsWith("1:").contains("\"name\":\"Cached\"");
+        .startsWith("1:")
+        .contains("\"name\":\"Cached\"");
     assertThat(app.http().get("/products/" + id).json().getString("name")).isEqualTo("Cached");
 
     assertThat(metric("cache_requests_total{result=\"hit\"}")).isEqualTo(hits + 1);
@@ -87,7 +93,8 @@ class ProductReadCacheTest {
     long id = created();
     app.http().get("/products/" + id);
 
-    eventually(Duration.ofSeconds(5), () -> entry(id), value -> value != null && value.startsWith("1:"));
+    eventually(
+        Duration.ofSeconds(5), () -> entry(id), value -> value != null && value.startsWith("1:"));
 
     user.patchJson("/products/" + id, new JsonObject().put("name", "Renamed"));
 
@@ -111,10 +118,15 @@ class ProductReadCacheTest {
 
   @Test
   void aWriteOnOneInstanceIsNeverServedStaleByAnother() {
-    // Its own Vert.x, so its own event bus and cache verticle: a second instance, sharing only Redis and PostgreSQL.
+    // Its own Vert.x, so its own event bus and cache verticle: a second instance, sharing only
+    // Redis and PostgreSQL.
     Vertx own = Vertx.vertx();
-    try (TestApp other = TestApp.start(own, new JsonObject().put("REDIS_KEY_PREFIX", prefix)
-        .put("HTTP_PORT", TestApp.freePort()))) {
+    try (TestApp other =
+        TestApp.start(
+            own,
+            new JsonObject()
+                .put("REDIS_KEY_PREFIX", prefix)
+                .put("HTTP_PORT", TestApp.freePort()))) {
       long id = created();
       assertThat(other.http().get("/products/" + id).json().getInteger("version")).isEqualTo(1);
 
@@ -134,8 +146,12 @@ class ProductReadCacheTest {
     double loads = metric("cache_loads_total");
     int readers = 10;
     ExecutorService pool = Executors.newFixedThreadPool(readers);
-    try (Connection connection = DriverManager.getConnection(TestDatabase.url().jdbcUrl(), TestDatabase.url().user(),
-        TestDatabase.url().password()); Statement statement = connection.createStatement()) {
+    try (Connection connection =
+            DriverManager.getConnection(
+                TestDatabase.url().jdbcUrl(),
+                TestDatabase.url().user(),
+                TestDatabase.url().password());
+        Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       // Holds every read of the table until all the readers are waiting on the same load.
       statement.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
@@ -143,7 +159,10 @@ class ProductReadCacheTest {
       for (int i = 0; i < readers; i++) {
         statuses.add(pool.submit(() -> app.http().get("/products/" + id).status()));
       }
-      eventually(Duration.ofSeconds(10), () -> metric("cache_requests_total{result=\"miss\"}"), misses -> misses >= readers);
+      eventually(
+          Duration.ofSeconds(10),
+          () -> metric("cache_requests_total{result=\"miss\"}"),
+          misses -> misses >= readers);
       connection.commit();
 
       for (Future<Integer> status : statuses) {
@@ -160,15 +179,24 @@ class ProductReadCacheTest {
     String shortLived = TestRedis.uniquePrefix();
     // A Vert.x of its own: two apps on one event bus would share each other's cache verticles.
     Vertx own = Vertx.vertx();
-    try (TestApp quick = TestApp.start(own, new JsonObject().put("REDIS_KEY_PREFIX", shortLived)
-        .put("HTTP_PORT", TestApp.freePort()).put("CACHE_TTL", "1s"))) {
+    try (TestApp quick =
+        TestApp.start(
+            own,
+            new JsonObject()
+                .put("REDIS_KEY_PREFIX", shortLived)
+                .put("HTTP_PORT", TestApp.freePort())
+                .put("CACHE_TTL", "1s"))) {
       long id = created();
       quick.http().get("/products/" + id);
       String key = shortLived + "product:" + id;
-      eventually(Duration.ofSeconds(5), () -> redis.send(Request.cmd(Command.EXISTS).arg(key)).await().toInteger(),
+      eventually(
+          Duration.ofSeconds(5),
+          () -> redis.send(Request.cmd(Command.EXISTS).arg(key)).await().toInteger(),
           exists -> exists == 1);
 
-      eventually(Duration.ofSeconds(5), () -> redis.send(Request.cmd(Command.EXISTS).arg(key)).await().toInteger(),
+      eventually(
+          Duration.ofSeconds(5),
+          () -> redis.send(Request.cmd(Command.EXISTS).arg(key)).await().toInteger(),
           exists -> exists == 0);
     } finally {
       own.close().await();

@@ -30,8 +30,13 @@ class ClusterEventsTest {
     cluster = TestCluster.start(2, new JsonObject());
     writerEmail = Accounts.uniqueEmail();
     Accounts.register(cluster.app(0).http(), writerEmail);
-    writerOnA = cluster.app(0).http().as(
-        Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD).getString("access_token"));
+    writerOnA =
+        cluster
+            .app(0)
+            .http()
+            .as(
+                Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD)
+                    .getString("access_token"));
   }
 
   @AfterAll
@@ -43,7 +48,12 @@ class ClusterEventsTest {
 
   private static List<JsonObject> listenOnB(String address) {
     List<JsonObject> received = new CopyOnWriteArrayList<>();
-    cluster.node(1).eventBus().<JsonObject>consumer(address, message -> received.add(message.body())).completion().await();
+    cluster
+        .node(1)
+        .eventBus()
+        .<JsonObject>consumer(address, message -> received.add(message.body()))
+        .completion()
+        .await();
     return received;
   }
 
@@ -58,26 +68,37 @@ class ClusterEventsTest {
     writerOnA.patchJson("/products/" + id, new JsonObject().put("stock", 9));
     writerOnA.delete("/products/" + id);
 
-    JsonObject createdEvent = eventually(Duration.ofSeconds(10), () -> created.stream()
-        .filter(e -> e.getLong("id") == id).findFirst().orElse(null), e -> e != null);
+    JsonObject createdEvent =
+        eventually(
+            Duration.ofSeconds(10),
+            () -> created.stream().filter(e -> e.getLong("id") == id).findFirst().orElse(null),
+            e -> e != null);
     assertThat(createdEvent.getString("type")).isEqualTo("product.created");
     assertThat(createdEvent.getInteger("version")).isEqualTo(1);
     assertThat(createdEvent.getJsonObject("product").getString("name")).isEqualTo("Clustered");
     assertThat(createdEvent.getLong("actor_id")).isEqualTo(userId);
     assertThat(createdEvent.getString("occurred_at")).isNotBlank();
-    JsonObject updatedEvent = eventually(Duration.ofSeconds(10), () -> updated.stream()
-        .filter(e -> e.getLong("id") == id).findFirst().orElse(null), e -> e != null);
+    JsonObject updatedEvent =
+        eventually(
+            Duration.ofSeconds(10),
+            () -> updated.stream().filter(e -> e.getLong("id") == id).findFirst().orElse(null),
+            e -> e != null);
     assertThat(updatedEvent.getInteger("version")).isEqualTo(2);
     assertThat(updatedEvent.getJsonObject("product").getInteger("stock")).isEqualTo(9);
-    JsonObject deletedEvent = eventually(Duration.ofSeconds(10), () -> deleted.stream()
-        .filter(e -> e.getLong("id") == id).findFirst().orElse(null), e -> e != null);
+    JsonObject deletedEvent =
+        eventually(
+            Duration.ofSeconds(10),
+            () -> deleted.stream().filter(e -> e.getLong("id") == id).findFirst().orElse(null),
+            e -> e != null);
     assertThat(deletedEvent.getInteger("version")).isEqualTo(2);
     assertThat(deletedEvent.getValue("product")).isNull();
   }
 
   @Test
   void aWebSocketSubscriberOnOneNodeSeesWritesMadeOnTheOther() {
-    String token = Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD).getString("access_token");
+    String token =
+        Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD)
+            .getString("access_token");
     try (LiveClient live = LiveClient.connect(cluster.node(1), cluster.app(1).port(), token)) {
       live.nextOfType("ready", Duration.ofSeconds(10));
 
@@ -90,17 +111,21 @@ class ClusterEventsTest {
 
   @Test
   void aBridgeConsumerOnOneNodeSeesWritesMadeOnTheOther() {
-    String token = Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD).getString("access_token");
+    String token =
+        Accounts.login(cluster.app(0).http(), writerEmail, Accounts.PASSWORD)
+            .getString("access_token");
     try (BridgeClient bridge = BridgeClient.connect(cluster.node(1), cluster.app(1).port())) {
       bridge.register(ProductEvents.UPDATED, token);
-      long id = writerOnA.postJson("/products", Products.valid("Bridged across")).json().getLong("id");
+      long id =
+          writerOnA.postJson("/products", Products.valid("Bridged across")).json().getLong("id");
       assertThat(bridge.next("err", Duration.ofMillis(500))).isNull();
 
       writerOnA.patchJson("/products/" + id, new JsonObject().put("stock", 4));
 
       JsonObject received = bridge.next("rec", Duration.ofSeconds(10));
       assertThat(received.getJsonObject("body").getLong("id")).isEqualTo(id);
-      assertThat(received.getJsonObject("body").getJsonObject("product").getInteger("stock")).isEqualTo(4);
+      assertThat(received.getJsonObject("body").getJsonObject("product").getInteger("stock"))
+          .isEqualTo(4);
     }
   }
 
@@ -108,8 +133,12 @@ class ClusterEventsTest {
   void readinessReportsTheClusterAndItsMembers() {
     JsonObject health = cluster.app(0).http().get("/health").json();
 
-    JsonObject check = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
-        .filter(c -> c.getString("id").equals("cluster")).findFirst().orElseThrow();
+    JsonObject check =
+        health.getJsonArray("checks").stream()
+            .map(JsonObject.class::cast)
+            .filter(c -> c.getString("id").equals("cluster"))
+            .findFirst()
+            .orElseThrow();
     assertThat(check.getString("status")).isEqualTo("UP");
     assertThat(check.getJsonObject("data").getInteger("members")).isEqualTo(2);
   }
@@ -128,6 +157,7 @@ class ClusterEventsTest {
     HttpClientSupport writerOnB = Accounts.newUser(cluster.app(1).http());
     long id = writerOnB.postJson("/products", Products.valid("On B")).json().getLong("id");
 
-    assertThat(cluster.app(0).http().get("/products/" + id).json().getString("name")).isEqualTo("On B");
+    assertThat(cluster.app(0).http().get("/products/" + id).json().getString("name"))
+        .isEqualTo("On B");
   }
 }

@@ -40,8 +40,7 @@ class ClusterFailureTest {
 
   private static final String SECRET = "cluster-failure-test-secret-0123456789abcdef";
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   private final List<Node> nodes = new ArrayList<>();
   private final Vertx client = Vertx.vertx();
@@ -62,14 +61,29 @@ class ClusterFailureTest {
     }
 
     void start() throws IOException {
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.products.Main");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-      builder.environment().keySet().removeIf(key -> key.startsWith("HTTP_") || key.startsWith("CLUSTER_")
-          || key.equals("DATABASE_URL") || key.equals("REDIS_URL") || key.equals("APP_PROFILE"));
+      List<String> command =
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Xmx256m",
+              "-XX:+UseSerialGC",
+              "-cp",
+              System.getProperty("java.class.path"),
+              "dev.products.Main");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+      builder
+          .environment()
+          .keySet()
+          .removeIf(
+              key ->
+                  key.startsWith("HTTP_")
+                      || key.startsWith("CLUSTER_")
+                      || key.equals("DATABASE_URL")
+                      || key.equals("REDIS_URL")
+                      || key.equals("APP_PROFILE"));
       builder.environment().putAll(env);
       builder.environment().put("HTTP_PORT", String.valueOf(httpPort));
       builder.environment().put("CLUSTER_PORT", String.valueOf(clusterPort));
@@ -101,9 +115,12 @@ class ClusterFailureTest {
       if (health == null) {
         return -1;
       }
-      return health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+      return health.getJsonArray("checks").stream()
+          .map(JsonObject.class::cast)
           .filter(check -> check.getString("id").equals("cluster"))
-          .mapToInt(check -> check.getJsonObject("data").getInteger("members")).findFirst().orElse(-1);
+          .mapToInt(check -> check.getJsonObject("data").getInteger("members"))
+          .findFirst()
+          .orElse(-1);
     }
 
     void awaitMembers(int expected) {
@@ -123,29 +140,63 @@ class ClusterFailureTest {
       if (Files.exists(node.log())) {
         // Warnings and errors (without their stack frames), for whoever reads a failed run.
         String log = Files.readString(node.log(), StandardCharsets.UTF_8);
-        System.out.println("---- node " + node.index + " warnings and errors\n" + log.lines()
-            .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("Caused by"))
-            .collect(Collectors.joining("\n")));
+        System.out.println(
+            "---- node "
+                + node.index
+                + " warnings and errors\n"
+                + log.lines()
+                    .filter(
+                        line ->
+                            line.contains(" WARN ")
+                                || line.contains(" ERROR ")
+                                || line.startsWith("Caused by"))
+                    .collect(Collectors.joining("\n")));
       }
     }
   }
 
   private void startCluster() throws IOException {
-    List<Integer> clusterPorts = List.of(TestApp.freePort(), TestApp.freePort(), TestApp.freePort());
-    String members = clusterPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
-    Map<String, String> env = new HashMap<>(Map.of(
-        "DATABASE_URL", TestDatabase.url().toUri(),
-        "REDIS_URL", TestRedis.url().connectionString(),
-        "REDIS_KEY_PREFIX", TestRedis.uniquePrefix(),
-        "JWT_SECRET", SECRET,
-        "DATA_DIR", workDir.resolve("data").toString(),
-        "HTTP_HOST", "127.0.0.1",
-        "HTTP_INSTANCES", "1",
-        "CLUSTER_ENABLED", "true",
-        "CLUSTER_HOST", "127.0.0.1",
-        "CLUSTER_MEMBERS", members));
-    env.putAll(Map.of("JOB_CONCURRENCY", "1", "JOB_LEASE", "3s", "JOB_POLL_INTERVAL", "500ms",
-        "RATE_LIMIT_PER_IP", "1000000", "RATE_LIMIT_LOGIN_PER_IP", "100000", "RATE_LIMIT_LOGIN_PER_ACCOUNT", "100000"));
+    List<Integer> clusterPorts =
+        List.of(TestApp.freePort(), TestApp.freePort(), TestApp.freePort());
+    String members =
+        clusterPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "DATABASE_URL",
+                TestDatabase.url().toUri(),
+                "REDIS_URL",
+                TestRedis.url().connectionString(),
+                "REDIS_KEY_PREFIX",
+                TestRedis.uniquePrefix(),
+                "JWT_SECRET",
+                SECRET,
+                "DATA_DIR",
+                workDir.resolve("data").toString(),
+                "HTTP_HOST",
+                "127.0.0.1",
+                "HTTP_INSTANCES",
+                "1",
+                "CLUSTER_ENABLED",
+                "true",
+                "CLUSTER_HOST",
+                "127.0.0.1",
+                "CLUSTER_MEMBERS",
+                members));
+    env.putAll(
+        Map.of(
+            "JOB_CONCURRENCY",
+            "1",
+            "JOB_LEASE",
+            "3s",
+            "JOB_POLL_INTERVAL",
+            "500ms",
+            "RATE_LIMIT_PER_IP",
+            "1000000",
+            "RATE_LIMIT_LOGIN_PER_IP",
+            "100000",
+            "RATE_LIMIT_LOGIN_PER_ACCOUNT",
+            "100000"));
     for (int i = 0; i < 3; i++) {
       nodes.add(new Node(i, clusterPorts.get(i), env));
     }
@@ -163,26 +214,46 @@ class ClusterFailureTest {
     HttpClientSupport signedIn = Accounts.newUser(nodes.get(0).http());
     String token = signedIn.bearer();
     long userId = signedIn.get("/users/me").json().getLong("id");
-    TestDatabase.execute("INSERT INTO products (name, price_cents, owner_id) SELECT 'bulk ' || g, g, " + userId
-        + " FROM generate_series(1, 300000) g");
+    TestDatabase.execute(
+        "INSERT INTO products (name, price_cents, owner_id) SELECT 'bulk ' || g, g, "
+            + userId
+            + " FROM generate_series(1, 300000) g");
 
     // An export long enough to be caught running; the node that claimed it is the one to kill.
-    long exportId = nodes.get(0).http().as(token).send(io.vertx.core.http.HttpMethod.POST, "/exports", null, null,
-        io.vertx.core.MultiMap.caseInsensitiveMultiMap()).json().getLong("id");
-    String holder = eventually(Duration.ofSeconds(30), () -> lockedBy(exportId), worker -> worker != null);
-    Node victim = nodes.stream().filter(node -> holder.startsWith("worker-" + node.process.pid() + "-")).findFirst()
-        .orElseThrow();
+    long exportId =
+        nodes
+            .get(0)
+            .http()
+            .as(token)
+            .send(
+                io.vertx.core.http.HttpMethod.POST,
+                "/exports",
+                null,
+                null,
+                io.vertx.core.MultiMap.caseInsensitiveMultiMap())
+            .json()
+            .getLong("id");
+    String holder =
+        eventually(Duration.ofSeconds(30), () -> lockedBy(exportId), worker -> worker != null);
+    Node victim =
+        nodes.stream()
+            .filter(node -> holder.startsWith("worker-" + node.process.pid() + "-"))
+            .findFirst()
+            .orElseThrow();
     List<Node> survivors = nodes.stream().filter(node -> node != victim).toList();
 
     try (LiveClient subscriber = LiveClient.connect(client, survivors.get(1).httpPort, token)) {
       subscriber.nextOfType("ready", Duration.ofSeconds(10));
       Set<Long> seenLive = ConcurrentHashMap.newKeySet();
-      subscriber.socket().textMessageHandler(text -> {
-        JsonObject event = new JsonObject(text);
-        if (ProductEvents.CREATED.equals(event.getString("type"))) {
-          seenLive.add(event.getLong("id"));
-        }
-      });
+      subscriber
+          .socket()
+          .textMessageHandler(
+              text -> {
+                JsonObject event = new JsonObject(text);
+                if (ProductEvents.CREATED.equals(event.getString("type"))) {
+                  seenLive.add(event.getLong("id"));
+                }
+              });
 
       // A client writing through the survivors, before, during and after the kill.
       List<Long> acknowledged = new CopyOnWriteArrayList<>();
@@ -190,23 +261,28 @@ class ClusterFailureTest {
       AtomicBoolean writing = new AtomicBoolean(true);
       AtomicInteger sequence = new AtomicInteger();
       String runId = Long.toHexString(System.nanoTime());
-      Thread writer = new Thread(() -> {
-        while (writing.get()) {
-          int n = sequence.incrementAndGet();
-          Node target = survivors.get(n % 2);
-          try {
-            HttpClientSupport.Reply reply = target.http().as(token)
-                .postJson("/products", Products.valid("failover " + runId + " " + n));
-            if (reply.status() == 201) {
-              acknowledged.add(reply.json().getLong("id"));
-            } else {
-              failures.add(reply.status());
-            }
-          } catch (Exception connectionFailed) {
-            failures.add(-1);
-          }
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                while (writing.get()) {
+                  int n = sequence.incrementAndGet();
+                  Node target = survivors.get(n % 2);
+                  try {
+                    HttpClientSupport.Reply reply =
+                        target
+                            .http()
+                            .as(token)
+                            .postJson("/products", Products.valid("failover " + runId + " " + n));
+                    if (reply.status() == 201) {
+                      acknowledged.add(reply.json().getLong("id"));
+                    } else {
+                      failures.add(reply.status());
+                    }
+                  } catch (Exception connectionFailed) {
+                    failures.add(-1);
+                  }
+                }
+              });
       writer.start();
       eventually(Duration.ofSeconds(10), acknowledged::size, count -> count >= 20);
 
@@ -219,12 +295,15 @@ class ClusterFailureTest {
       eventually(Duration.ofSeconds(10), acknowledged::size, count -> count >= beforeRestart + 20);
 
       // The export the dead node held is taken over once its lease is over, and finished.
-      JsonObject export = eventually(Duration.ofSeconds(60),
-          () -> survivors.get(0).http().as(token).get("/jobs/" + exportId).json(),
-          job -> "succeeded".equals(job.getString("state")));
+      JsonObject export =
+          eventually(
+              Duration.ofSeconds(60),
+              () -> survivors.get(0).http().as(token).get("/jobs/" + exportId).json(),
+              job -> "succeeded".equals(job.getString("state")));
       assertThat(export.getInteger("attempts")).isGreaterThanOrEqualTo(2);
       assertThat(TestDatabase.string("SELECT locked_by FROM jobs WHERE id = " + exportId))
-          .as("the worker that finished it").doesNotStartWith("worker-" + victim.process.pid() + "-");
+          .as("the worker that finished it")
+          .doesNotStartWith("worker-" + victim.process.pid() + "-");
 
       // The victim comes back: it rejoins, and serves.
       victim.start();
@@ -239,9 +318,15 @@ class ClusterFailureTest {
 
       assertThat(failures).as("statuses other than 201 from the survivors").isEmpty();
       // Every acknowledged write is in the database, exactly once.
-      assertThat(TestDatabase.count("SELECT count(*) FROM products WHERE name LIKE 'failover " + runId + " %'"))
+      assertThat(
+              TestDatabase.count(
+                  "SELECT count(*) FROM products WHERE name LIKE 'failover " + runId + " %'"))
           .isEqualTo(acknowledged.size());
-      assertThat(TestDatabase.count("SELECT count(DISTINCT name) FROM products WHERE name LIKE 'failover " + runId + " %'"))
+      assertThat(
+              TestDatabase.count(
+                  "SELECT count(DISTINCT name) FROM products WHERE name LIKE 'failover "
+                      + runId
+                      + " %'"))
           .isEqualTo(acknowledged.size());
       // The subscriber on a survivor kept receiving, the writes made after the kill included.
       eventually(Duration.ofSeconds(10), () -> seenLive.containsAll(acknowledged), all -> all);
@@ -251,6 +336,7 @@ class ClusterFailureTest {
   }
 
   private static String lockedBy(long jobId) {
-    return TestDatabase.string("SELECT locked_by FROM jobs WHERE id = " + jobId + " AND state = 'running'");
+    return TestDatabase.string(
+        "SELECT locked_by FROM jobs WHERE id = " + jobId + " AND state = 'running'");
   }
 }

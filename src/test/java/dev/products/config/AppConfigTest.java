@@ -33,11 +33,16 @@ class AppConfigTest {
 
   @Test
   void overridesWinOverTheYamlDefaults(Vertx vertx) {
-    AppConfig config = load(vertx, new JsonObject()
-        .put("HTTP_PORT", "9090")
-        .put("DB_POOL_SIZE", 4)
-        .put("SHUTDOWN_TIMEOUT", "750ms")
-        .put("DATABASE_URL", "postgresql://app:s%40cret@db.internal:6543/shop?sslmode=require"));
+    AppConfig config =
+        load(
+            vertx,
+            new JsonObject()
+                .put("HTTP_PORT", "9090")
+                .put("DB_POOL_SIZE", 4)
+                .put("SHUTDOWN_TIMEOUT", "750ms")
+                .put(
+                    "DATABASE_URL",
+                    "postgresql://app:s%40cret@db.internal:6543/shop?sslmode=require"));
 
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.dbPoolSize()).isEqualTo(4);
@@ -52,34 +57,36 @@ class AppConfigTest {
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-      "HTTP_PORT|70000|HTTP_PORT: must be between 0 and 65535, got 70000",
-      "HTTP_PORT|eighty|HTTP_PORT: must be a whole number",
-      "DB_POOL_SIZE|-3|DB_POOL_SIZE: must be between 1 and 1000, got -3",
-      "DATABASE_URL|mysql://x/y|DATABASE_URL: scheme must be postgresql://",
-      "DATABASE_URL|postgresql://host-only|DATABASE_URL: no database name",
-      "DATABASE_URL|not a url|DATABASE_URL: not a URL",
-      "APP_PROFILE|staging|APP_PROFILE: must be one of dev, prod",
-      "SHUTDOWN_TIMEOUT|soon|SHUTDOWN_TIMEOUT: must be a duration",
-      "MIGRATE_ON_START|perhaps|MIGRATE_ON_START: must be true or false",
-      "LOG_LEVEL|LOUD|LOG_LEVEL: must be one of trace, debug, info, warn, error",
-      "JWT_SECRET|too-short|JWT_SECRET: must be at least 32 bytes long",
-      "JWT_ALGORITHM|none|JWT_ALGORITHM: must be one of HS256, RS256, ES256",
-      "CORS_ORIGINS|*|CORS_ORIGINS: each origin must be scheme://host[:port] (never *)",
-      "ADMIN_EMAIL|a@b.c|ADMIN_PASSWORD: must be set together with ADMIN_EMAIL",
-      "TLS_CERT_PATH|/nonexistent.pem|TLS_CERT_PATH: cannot read",
-      "REDIS_URL|http://cache:6379|REDIS_URL: scheme must be redis:// or rediss://",
-      "REDIS_URL|redis://cache:6379/zero|REDIS_URL: the path must be a database number",
-      "REDIS_URL|redis:///0|REDIS_URL: no host",
-      "REDIS_TIMEOUT|0ms|REDIS_TIMEOUT: must be longer than 0",
-      "LOG_FORMAT|xml|LOG_FORMAT: must be one of text, json",
-      "DB_POOL_IDLE_TIMEOUT|forever|DB_POOL_IDLE_TIMEOUT: must be a duration",
-      "CACHE_TTL|0s|CACHE_TTL: must be longer than 0",
-      "IDEMPOTENCY_TTL|0s|IDEMPOTENCY_TTL: must be longer than 0",
-      "SENTRY_DSN|https://sentry.example.com/42|SENTRY_DSN: not a Sentry DSN",
-      "RATE_LIMIT_PER_IP|-1|RATE_LIMIT_PER_IP: must be between 0 and 100000000, got -1",
-      "RATE_LIMIT_WINDOW|0s|RATE_LIMIT_WINDOW: must be longer than 0",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "HTTP_PORT|70000|HTTP_PORT: must be between 0 and 65535, got 70000",
+        "HTTP_PORT|eighty|HTTP_PORT: must be a whole number",
+        "DB_POOL_SIZE|-3|DB_POOL_SIZE: must be between 1 and 1000, got -3",
+        "DATABASE_URL|mysql://x/y|DATABASE_URL: scheme must be postgresql://",
+        "DATABASE_URL|postgresql://host-only|DATABASE_URL: no database name",
+        "DATABASE_URL|not a url|DATABASE_URL: not a URL",
+        "APP_PROFILE|staging|APP_PROFILE: must be one of dev, prod",
+        "SHUTDOWN_TIMEOUT|soon|SHUTDOWN_TIMEOUT: must be a duration",
+        "MIGRATE_ON_START|perhaps|MIGRATE_ON_START: must be true or false",
+        "LOG_LEVEL|LOUD|LOG_LEVEL: must be one of trace, debug, info, warn, error",
+        "JWT_SECRET|too-short|JWT_SECRET: must be at least 32 bytes long",
+        "JWT_ALGORITHM|none|JWT_ALGORITHM: must be one of HS256, RS256, ES256",
+        "CORS_ORIGINS|*|CORS_ORIGINS: each origin must be scheme://host[:port] (never *)",
+        "ADMIN_EMAIL|a@b.c|ADMIN_PASSWORD: must be set together with ADMIN_EMAIL",
+        "TLS_CERT_PATH|/nonexistent.pem|TLS_CERT_PATH: cannot read",
+        "REDIS_URL|http://cache:6379|REDIS_URL: scheme must be redis:// or rediss://",
+        "REDIS_URL|redis://cache:6379/zero|REDIS_URL: the path must be a database number",
+        "REDIS_URL|redis:///0|REDIS_URL: no host",
+        "REDIS_TIMEOUT|0ms|REDIS_TIMEOUT: must be longer than 0",
+        "LOG_FORMAT|xml|LOG_FORMAT: must be one of text, json",
+        "DB_POOL_IDLE_TIMEOUT|forever|DB_POOL_IDLE_TIMEOUT: must be a duration",
+        "CACHE_TTL|0s|CACHE_TTL: must be longer than 0",
+        "IDEMPOTENCY_TTL|0s|IDEMPOTENCY_TTL: must be longer than 0",
+        "SENTRY_DSN|https://sentry.example.com/42|SENTRY_DSN: not a Sentry DSN",
+        "RATE_LIMIT_PER_IP|-1|RATE_LIMIT_PER_IP: must be between 0 and 100000000, got -1",
+        "RATE_LIMIT_WINDOW|0s|RATE_LIMIT_WINDOW: must be longer than 0",
+      })
   void badValueFailsWithOneLineNamingTheKey(String key, String value, String message, Vertx vertx) {
     assertThatThrownBy(() -> load(vertx, new JsonObject().put(key, value)))
         .isInstanceOf(ConfigException.class)
@@ -89,16 +96,30 @@ class AppConfigTest {
 
   @Test
   void prodRequiresSigningKeys(Vertx vertx) {
-    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod")
-        .put("DATABASE_URL", "postgresql://db/x").put("ALLOWED_HOSTS", "api.example.com").put("JWT_SECRET", "")))
+    assertThatThrownBy(
+            () ->
+                load(
+                    vertx,
+                    new JsonObject()
+                        .put("APP_PROFILE", "prod")
+                        .put("DATABASE_URL", "postgresql://db/x")
+                        .put("ALLOWED_HOSTS", "api.example.com")
+                        .put("JWT_SECRET", "")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("JWT_SECRET: is required in the prod profile");
   }
 
   @Test
   void prodRequiresAllowedHosts(Vertx vertx) {
-    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod")
-        .put("DATABASE_URL", "postgresql://db/x").put("JWT_SECRET", "x".repeat(32)).put("ALLOWED_HOSTS", "")))
+    assertThatThrownBy(
+            () ->
+                load(
+                    vertx,
+                    new JsonObject()
+                        .put("APP_PROFILE", "prod")
+                        .put("DATABASE_URL", "postgresql://db/x")
+                        .put("JWT_SECRET", "x".repeat(32))
+                        .put("ALLOWED_HOSTS", "")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("ALLOWED_HOSTS: is required in the prod profile");
   }
@@ -112,23 +133,32 @@ class AppConfigTest {
 
   @Test
   void prodRefusesTheEmbeddedDatabase(Vertx vertx) {
-    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod").put("DATABASE_URL", "")))
+    assertThatThrownBy(
+            () -> load(vertx, new JsonObject().put("APP_PROFILE", "prod").put("DATABASE_URL", "")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("DATABASE_URL: is required in the prod profile");
   }
 
   @Test
   void prodRefusesTheEmbeddedRedis(Vertx vertx) {
-    assertThatThrownBy(() -> load(vertx, new JsonObject().put("APP_PROFILE", "prod")
-        .put("DATABASE_URL", "postgresql://db/x").put("JWT_SECRET", "x".repeat(32))
-        .put("ALLOWED_HOSTS", "api.example.com").put("REDIS_URL", "")))
+    assertThatThrownBy(
+            () ->
+                load(
+                    vertx,
+                    new JsonObject()
+                        .put("APP_PROFILE", "prod")
+                        .put("DATABASE_URL", "postgresql://db/x")
+                        .put("JWT_SECRET", "x".repeat(32))
+                        .put("ALLOWED_HOSTS", "api.example.com")
+                        .put("REDIS_URL", "")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("REDIS_URL: is required in the prod profile");
   }
 
   @Test
   void redisUrlKeepsItsPasswordOutOfLogs(Vertx vertx) {
-    AppConfig config = load(vertx, new JsonObject().put("REDIS_URL", "rediss://:p%40ss@cache.internal:6380/2"));
+    AppConfig config =
+        load(vertx, new JsonObject().put("REDIS_URL", "rediss://:p%40ss@cache.internal:6380/2"));
 
     RedisUrl redis = config.redis().url().orElseThrow();
     assertThat(redis.tls()).isTrue();
@@ -138,16 +168,25 @@ class AppConfigTest {
     assertThat(redis.password()).isEqualTo("p@ss");
     assertThat(redis.connectionString()).isEqualTo("rediss://:p%40ss@cache.internal:6380/2");
     assertThat(redis.toString()).doesNotContain("ss@");
-    assertThat(config.toString()).contains("redis=rediss://cache.internal:6380/2").doesNotContain("p%40ss").doesNotContain("p@ss");
+    assertThat(config.toString())
+        .contains("redis=rediss://cache.internal:6380/2")
+        .doesNotContain("p%40ss")
+        .doesNotContain("p@ss");
   }
 
   @Test
   void logsAreJsonInProdAndTextInDevUnlessLogFormatSaysOtherwise(Vertx vertx) {
-    JsonObject prod = new JsonObject().put("APP_PROFILE", "prod").put("DATABASE_URL", "postgresql://db/x")
-        .put("JWT_SECRET", "x".repeat(32)).put("ALLOWED_HOSTS", "api.example.com").put("REDIS_URL", "redis://cache");
+    JsonObject prod =
+        new JsonObject()
+            .put("APP_PROFILE", "prod")
+            .put("DATABASE_URL", "postgresql://db/x")
+            .put("JWT_SECRET", "x".repeat(32))
+            .put("ALLOWED_HOSTS", "api.example.com")
+            .put("REDIS_URL", "redis://cache");
 
     assertThat(load(vertx, new JsonObject()).logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(load(vertx, prod).logFormat()).isEqualTo(LogFormat.JSON);
-    assertThat(load(vertx, prod.copy().put("LOG_FORMAT", "text")).logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(load(vertx, prod.copy().put("LOG_FORMAT", "text")).logFormat())
+        .isEqualTo(LogFormat.TEXT);
   }
 }

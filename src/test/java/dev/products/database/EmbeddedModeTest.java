@@ -19,15 +19,24 @@ class EmbeddedModeTest {
 
   @Test
   void dataIsKeptAcrossARestart(Vertx vertx, @TempDir Path dataDir) {
-    JsonObject embedded = new JsonObject().put("DATABASE_URL", "").put("REDIS_URL", "").put("DATA_DIR", dataDir.toString());
+    JsonObject embedded =
+        new JsonObject()
+            .put("DATABASE_URL", "")
+            .put("REDIS_URL", "")
+            .put("DATA_DIR", dataDir.toString());
 
     long id;
     try (TestApp first = TestApp.start(vertx, embedded)) {
       assertThat(first.app().database().embedded()).isTrue();
-      id = dev.products.support.Accounts.admin(first.http()).postJson("/products", Products.valid("Survivor")).json().getLong("id");
+      id =
+          dev.products.support.Accounts.admin(first.http())
+              .postJson("/products", Products.valid("Survivor"))
+              .json()
+              .getLong("id");
     }
 
-    try (TestApp second = TestApp.start(vertx, embedded.copy().put("HTTP_PORT", TestApp.freePort()))) {
+    try (TestApp second =
+        TestApp.start(vertx, embedded.copy().put("HTTP_PORT", TestApp.freePort()))) {
       Reply reply = second.http().get("/products/" + id);
       assertThat(reply.status()).isEqualTo(200);
       assertThat(reply.json().getString("name")).isEqualTo("Survivor");

@@ -50,15 +50,25 @@ class MigrationTest {
   void schemaRefusesWhatTheContractRefuses() {
     Migrations.migrate(fresh);
 
-    assertThatThrownBy(() -> TestDatabase.execute(fresh, "INSERT INTO products (name, price_cents) VALUES ('', 1)"))
+    assertThatThrownBy(
+            () ->
+                TestDatabase.execute(
+                    fresh, "INSERT INTO products (name, price_cents) VALUES ('', 1)"))
         .hasMessageContaining("check");
-    assertThatThrownBy(() -> TestDatabase.execute(fresh, "INSERT INTO products (name, price_cents) VALUES ('a', -1)"))
+    assertThatThrownBy(
+            () ->
+                TestDatabase.execute(
+                    fresh, "INSERT INTO products (name, price_cents) VALUES ('a', -1)"))
         .hasMessageContaining("check");
-    assertThatThrownBy(() -> TestDatabase.execute(fresh,
-        "INSERT INTO products (name, price_cents, stock) VALUES ('a', 1, -1)"))
+    assertThatThrownBy(
+            () ->
+                TestDatabase.execute(
+                    fresh, "INSERT INTO products (name, price_cents, stock) VALUES ('a', 1, -1)"))
         .hasMessageContaining("check");
-    assertThatThrownBy(() -> TestDatabase.execute(fresh,
-        "INSERT INTO products (name, price_cents) VALUES (repeat('n', 201), 1)"))
+    assertThatThrownBy(
+            () ->
+                TestDatabase.execute(
+                    fresh, "INSERT INTO products (name, price_cents) VALUES (repeat('n', 201), 1)"))
         .hasMessageContaining("check");
   }
 
@@ -66,12 +76,15 @@ class MigrationTest {
   void listOrderIsServedByAnIndex() {
     Migrations.migrate(fresh);
 
-    TestDatabase.execute(fresh,
+    TestDatabase.execute(
+        fresh,
         "INSERT INTO products (name, price_cents) SELECT 'p' || g, g FROM generate_series(1, 10000) g",
         "ANALYZE products");
 
-    assertThat(TestDatabase.explain(fresh,
-        "SELECT * FROM products ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 100"))
+    assertThat(
+            TestDatabase.explain(
+                fresh,
+                "SELECT * FROM products ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 100"))
         .contains("products_created_at_id_idx");
   }
 }

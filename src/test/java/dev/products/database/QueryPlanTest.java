@@ -26,19 +26,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every statement the repositories run, planned as the service runs it (a prepared statement's
  * generic plan) on tables of 10,000+ rows: none filters or sorts a large table without an index.
- * The statements are read from the repository classes themselves, so a new query is checked as
- * soon as it is written.
+ * The statements are read from the repository classes themselves, so a new query is checked as soon
+ * as it is written.
  */
 class QueryPlanTest {
 
-  private static final List<Class<?>> REPOSITORIES = List.of(
-      dev.products.repository.ProductRepository.class,
-      classNamed("dev.products.repository.UserRepository"),
-      classNamed("dev.products.repository.TokenRepository"),
-      classNamed("dev.products.repository.ExpiredRecords"),
-      classNamed("dev.products.jobs.JobStore"));
+  private static final List<Class<?>> REPOSITORIES =
+      List.of(
+          dev.products.repository.ProductRepository.class,
+          classNamed("dev.products.repository.UserRepository"),
+          classNamed("dev.products.repository.TokenRepository"),
+          classNamed("dev.products.repository.ExpiredRecords"),
+          classNamed("dev.products.jobs.JobStore"));
   private static final Set<String> LARGE_TABLES =
-      Set.of("products", "users", "refresh_tokens", "revoked_access_tokens", "idempotency_keys", "jobs");
+      Set.of(
+          "products",
+          "users",
+          "refresh_tokens",
+          "revoked_access_tokens",
+          "idempotency_keys",
+          "jobs");
 
   private static String database;
   private static DatabaseUrl url;
@@ -57,7 +64,8 @@ class QueryPlanTest {
     TestDatabase.execute("CREATE DATABASE " + database);
     url = TestDatabase.withDatabase(database);
     Migrations.migrate(url);
-    TestDatabase.execute(url,
+    TestDatabase.execute(
+        url,
         "INSERT INTO users (email, password_hash, role) SELECT 'u' || g || '@plans.test', 'x', 'user' FROM generate_series(1, 10000) g",
         "INSERT INTO products (name, price_cents, owner_id) SELECT 'p' || g, g, (g % 10000) + 1 FROM generate_series(1, 20000) g",
         "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)"
@@ -108,9 +116,12 @@ class QueryPlanTest {
   private static void collectUnindexed(JsonObject node, boolean underSort, List<String> found) {
     String type = node.getString("Node Type");
     boolean sort = underSort || "Sort".equals(type) || "Incremental Sort".equals(type);
-    if ("Seq Scan".equals(type) && LARGE_TABLES.contains(node.getString("Relation Name"))
+    if ("Seq Scan".equals(type)
+        && LARGE_TABLES.contains(node.getString("Relation Name"))
         && (node.containsKey("Filter") || sort)) {
-      found.add(node.getString("Relation Name") + (sort ? " (sorted)" : " filtered by " + node.getString("Filter")));
+      found.add(
+          node.getString("Relation Name")
+              + (sort ? " (sorted)" : " filtered by " + node.getString("Filter")));
     }
     JsonArray children = node.getJsonArray("Plans", new JsonArray());
     for (int i = 0; i < children.size(); i++) {
@@ -119,29 +130,52 @@ class QueryPlanTest {
   }
 
   private static JsonObject genericPlan(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-         Statement statement = connection.createStatement()) {
+    try (Connection connection =
+            DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+        Statement statement = connection.createStatement()) {
       statement.execute("SET plan_cache_mode = force_generic_plan");
       statement.execute("PREPARE q AS " + sql);
       List<String> arguments = new ArrayList<>();
-      try (ResultSet types = statement.executeQuery(
-          "SELECT unnest(parameter_types)::text FROM pg_prepared_statements WHERE name = 'q'")) {
+      try (ResultSet types =
+          statement.executeQuery(
+              "SELECT unnest(parameter_types)::text FROM pg_prepared_statements WHERE name = 'q'")) {
         while (types.next()) {
           arguments.add(sampleOf(types.getString(1)));
         }
       }
-      try (ResultSet explained = statement.executeQuery(
-          "EXPLAIN (FORMAT JSON) EXECUTE q" + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")"))) {
+      try (ResultSet explained =
+          statement.executeQuery(
+              "EXPLAIN (FORMAT JSON) EXECUTE q"
+                  + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")"))) {
         explained.next();
         return new JsonArray(explained.getString(1)).getJsonObject(0).getJsonObject("Plan");
       }
     }
   }
 
-  private static final Map<String, String> SAMPLES = new LinkedHashMap<>(Map.of(
-      "bigint", "1", "integer", "1", "smallint", "1", "text", "'x'", "boolean", "false",
-      "integer[]", "'{1}'", "jsonb", "'{}'", "timestamp with time zone", "now()", "uuid", "gen_random_uuid()",
-      "bytea", "'\\x00'"));
+  private static final Map<String, String> SAMPLES =
+      new LinkedHashMap<>(
+          Map.of(
+              "bigint",
+              "1",
+              "integer",
+              "1",
+              "smallint",
+              "1",
+              "text",
+              "'x'",
+              "boolean",
+              "false",
+              "integer[]",
+              "'{1}'",
+              "jsonb",
+              "'{}'",
+              "timestamp with time zone",
+              "now()",
+              "uuid",
+              "gen_random_uuid()",
+              "bytea",
+              "'\\x00'"));
 
   private static String sampleOf(String type) {
     String sample = SAMPLES.get(type);

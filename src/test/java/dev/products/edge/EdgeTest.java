@@ -26,9 +26,12 @@ class EdgeTest {
 
   @BeforeAll
   static void start(Vertx vertx) {
-    app = TestApp.start(vertx, new JsonObject()
-        .put("CORS_ORIGINS", ALLOWED_ORIGIN + ",http://localhost:3000")
-        .put("ALLOWED_HOSTS", "127.0.0.1,localhost,*.products.test"));
+    app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("CORS_ORIGINS", ALLOWED_ORIGIN + ",http://localhost:3000")
+                .put("ALLOWED_HOSTS", "127.0.0.1,localhost,*.products.test"));
     http = app.http();
   }
 
@@ -47,21 +50,29 @@ class EdgeTest {
 
   @Test
   void preflightFromAnAllowedOriginIsAnswered() {
-    Reply reply = http.send(HttpMethod.OPTIONS, "/products", null, null, headers(
-        "Origin", ALLOWED_ORIGIN,
-        "Access-Control-Request-Method", "POST",
-        "Access-Control-Request-Headers", "authorization,content-type"));
+    Reply reply =
+        http.send(
+            HttpMethod.OPTIONS,
+            "/products",
+            null,
+            null,
+            headers(
+                "Origin", ALLOWED_ORIGIN,
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type"));
 
     assertThat(reply.status()).isBetween(200, 204);
     assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
     assertThat(reply.header("Access-Control-Allow-Methods")).contains("POST");
-    assertThat(reply.header("Access-Control-Allow-Headers").toLowerCase()).contains("authorization");
+    assertThat(reply.header("Access-Control-Allow-Headers").toLowerCase())
+        .contains("authorization");
     assertThat(reply.header("Access-Control-Allow-Credentials")).isNull();
   }
 
   @Test
   void simpleRequestFromAnAllowedOriginGetsCorsHeaders() {
-    Reply reply = http.send(HttpMethod.GET, "/products", null, null, headers("Origin", ALLOWED_ORIGIN));
+    Reply reply =
+        http.send(HttpMethod.GET, "/products", null, null, headers("Origin", ALLOWED_ORIGIN));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
@@ -70,9 +81,16 @@ class EdgeTest {
 
   @Test
   void disallowedOriginGetsNoCorsHeaders() {
-    Reply simple = http.send(HttpMethod.GET, "/products", null, null, headers("Origin", "https://evil.example"));
-    Reply preflight = http.send(HttpMethod.OPTIONS, "/products", null, null, headers(
-        "Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+    Reply simple =
+        http.send(
+            HttpMethod.GET, "/products", null, null, headers("Origin", "https://evil.example"));
+    Reply preflight =
+        http.send(
+            HttpMethod.OPTIONS,
+            "/products",
+            null,
+            null,
+            headers("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
 
     assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
     assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
@@ -81,7 +99,8 @@ class EdgeTest {
 
   @Test
   void unknownHostIs400Problem() {
-    Reply reply = http.send(HttpMethod.GET, "/products", null, null, headers("Host", "evil.example"));
+    Reply reply =
+        http.send(HttpMethod.GET, "/products", null, null, headers("Host", "evil.example"));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
@@ -90,29 +109,49 @@ class EdgeTest {
 
   @Test
   void healthProbesAnswerWhateverTheHostSoOrchestratorsCanProbeByAddress() {
-    assertThat(http.send(HttpMethod.GET, "/healthz/live", null, null, headers("Host", "10.1.2.3:8080")).status())
+    assertThat(
+            http.send(HttpMethod.GET, "/healthz/live", null, null, headers("Host", "10.1.2.3:8080"))
+                .status())
         .isEqualTo(200);
-    assertThat(http.send(HttpMethod.GET, "/health", null, null, headers("Host", "10.1.2.3:8080")).status())
+    assertThat(
+            http.send(HttpMethod.GET, "/health", null, null, headers("Host", "10.1.2.3:8080"))
+                .status())
         .isEqualTo(200);
   }
 
   @Test
   void allowedHostsMatchWithAnyPortAndWildcardSubdomains() {
-    assertThat(http.send(HttpMethod.GET, "/products", null, null, headers("Host", "localhost:1234")).status())
+    assertThat(
+            http.send(HttpMethod.GET, "/products", null, null, headers("Host", "localhost:1234"))
+                .status())
         .isEqualTo(200);
-    assertThat(http.send(HttpMethod.GET, "/products", null, null, headers("Host", "api.products.test")).status())
+    assertThat(
+            http.send(HttpMethod.GET, "/products", null, null, headers("Host", "api.products.test"))
+                .status())
         .isEqualTo(200);
-    assertThat(http.send(HttpMethod.GET, "/products", null, null, headers("Host", "products.test.evil.example"))
-        .status()).isEqualTo(400);
+    assertThat(
+            http.send(
+                    HttpMethod.GET,
+                    "/products",
+                    null,
+                    null,
+                    headers("Host", "products.test.evil.example"))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
   void securityHeadersAreOnSuccessesAndProblemsAlike() {
-    for (Reply reply : new Reply[] {http.get("/products"), http.get("/no/such/route"), http.get("/products/abc")}) {
+    for (Reply reply :
+        new Reply[] {
+          http.get("/products"), http.get("/no/such/route"), http.get("/products/abc")
+        }) {
       assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
       assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
       assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
-      assertThat(reply.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+      assertThat(reply.header("Content-Security-Policy"))
+          .contains("default-src 'self'")
+          .contains("frame-ancestors 'none'");
       assertThat(reply.header("Strict-Transport-Security")).as("HSTS is for prod").isNull();
     }
   }
@@ -120,7 +159,8 @@ class EdgeTest {
   @Test
   void forwardedForFromAnUntrustedPeerIsIgnored() {
     try (LogCapture logs = new LogCapture()) {
-      http.send(HttpMethod.GET, "/healthz/live", null, null, headers("X-Forwarded-For", "203.0.113.9"));
+      http.send(
+          HttpMethod.GET, "/healthz/live", null, null, headers("X-Forwarded-For", "203.0.113.9"));
 
       logs.awaitLine(line -> line.contains("/healthz/live") && line.contains("client=127.0.0.1"));
       assertThat(logs.lines()).noneMatch(line -> line.contains("203.0.113.9"));

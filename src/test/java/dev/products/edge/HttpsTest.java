@@ -25,19 +25,41 @@ class HttpsTest {
   void servesHttpsFromPemFiles(Vertx vertx, @TempDir Path dir) throws Exception {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
-    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-        "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost")
-        .redirectErrorStream(true).start();
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString(),
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost")
+            .redirectErrorStream(true)
+            .start();
     assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(openssl.exitValue()).isZero();
 
-    try (TestApp app = TestApp.start(vertx, new JsonObject()
-        .put("TLS_CERT_PATH", cert.toString()).put("TLS_KEY_PATH", key.toString()))) {
-      WebClient client = WebClient.create(vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
+    try (TestApp app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("TLS_CERT_PATH", cert.toString())
+                .put("TLS_KEY_PATH", key.toString()))) {
+      WebClient client =
+          WebClient.create(
+              vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
 
-      HttpResponse<Buffer> response = client.get(app.port(), "127.0.0.1", "/healthz/live").send().await();
-      ContractValidator.assertConforms("GET", "/healthz/live", null, response.statusCode(), response.headers(),
-          response.body());
+      HttpResponse<Buffer> response =
+          client.get(app.port(), "127.0.0.1", "/healthz/live").send().await();
+      ContractValidator.assertConforms(
+          "GET", "/healthz/live", null, response.statusCode(), response.headers(), response.body());
 
       assertThat(response.statusCode()).isEqualTo(200);
     }

@@ -19,17 +19,28 @@ class ProdEdgeTest {
 
   @Test
   void prodSendsHstsAndBelievesOnlyItsTrustedProxy(Vertx vertx) {
-    try (TestApp app = TestApp.start(vertx, new JsonObject()
-        .put("APP_PROFILE", "prod")
-        .put("ALLOWED_HOSTS", "127.0.0.1")
-        .put("TRUSTED_PROXIES", "127.0.0.1"));
-         LogCapture logs = new LogCapture()) {
+    try (TestApp app =
+            TestApp.start(
+                vertx,
+                new JsonObject()
+                    .put("APP_PROFILE", "prod")
+                    .put("ALLOWED_HOSTS", "127.0.0.1")
+                    .put("TRUSTED_PROXIES", "127.0.0.1"));
+        LogCapture logs = new LogCapture()) {
 
-      Reply reply = app.http().send(HttpMethod.GET, "/healthz/live", null, null,
-          MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", "198.51.100.7, 127.0.0.1"));
+      Reply reply =
+          app.http()
+              .send(
+                  HttpMethod.GET,
+                  "/healthz/live",
+                  null,
+                  null,
+                  MultiMap.caseInsensitiveMultiMap()
+                      .add("X-Forwarded-For", "198.51.100.7, 127.0.0.1"));
 
       assertThat(reply.header("Strict-Transport-Security")).startsWith("max-age=");
-      logs.awaitLine(line -> line.contains("/healthz/live") && line.contains("client=198.51.100.7"));
+      logs.awaitLine(
+          line -> line.contains("/healthz/live") && line.contains("client=198.51.100.7"));
     }
   }
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** No client holds a connection or a request open for ever, and every request it sent is answered. */
+/**
+ * No client holds a connection or a request open for ever, and every request it sent is answered.
+ */
 @ExtendWith(VertxExtension.class)
 class TimeoutsTest {
 
@@ -33,10 +35,13 @@ class TimeoutsTest {
 
   @BeforeAll
   static void start(Vertx vertx) {
-    app = TestApp.start(vertx, new JsonObject()
-        .put("IDLE_TIMEOUT", "3s")
-        .put("HEADER_TIMEOUT", "1s")
-        .put("REQUEST_TIMEOUT", "2s"));
+    app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("IDLE_TIMEOUT", "3s")
+                .put("HEADER_TIMEOUT", "1s")
+                .put("REQUEST_TIMEOUT", "2s"));
     http = app.http();
   }
 
@@ -47,7 +52,8 @@ class TimeoutsTest {
 
   private static Socket connect() throws IOException {
     Socket socket = new Socket("127.0.0.1", app.port());
-    // Well past every limit under test: a read that times out means the server kept the connection open.
+    // Well past every limit under test: a read that times out means the server kept the connection
+    // open.
     socket.setSoTimeout(15_000);
     return socket;
   }
@@ -109,21 +115,29 @@ class TimeoutsTest {
   void aBodyThatStopsArrivingGetsA408ProblemAndTheConnectionCloses() throws IOException {
     String token = Accounts.newUser(http).bearer();
     try (Socket socket = connect()) {
-      write(socket, "POST /products HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-          + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":");
+      write(
+          socket,
+          "POST /products HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + token
+              + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":");
 
       String received = readUntilClosed(socket);
 
       assertThat(received).startsWith("HTTP/1.1 408 ");
-      assertThat(received).contains("application/problem+json", "/problems/request-timeout", "X-Request-ID");
+      assertThat(received)
+          .contains("application/problem+json", "/problems/request-timeout", "X-Request-ID");
     }
   }
 
   @Test
   void aRequestTheServiceCannotAnswerInTimeGetsA503Problem() throws Exception {
     // Hold a lock that the list query must wait for, past REQUEST_TIMEOUT (the bus allows 10 s).
-    try (Connection db = DriverManager.getConnection(TestDatabase.url().jdbcUrl(), TestDatabase.url().user(),
-        TestDatabase.url().password()); Statement statement = db.createStatement()) {
+    try (Connection db =
+            DriverManager.getConnection(
+                TestDatabase.url().jdbcUrl(),
+                TestDatabase.url().user(),
+                TestDatabase.url().password());
+        Statement statement = db.createStatement()) {
       db.setAutoCommit(false);
       statement.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
 

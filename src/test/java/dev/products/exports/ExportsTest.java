@@ -30,7 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** POST /exports, GET /jobs/{id} and GET /exports/{id}, with real job workers writing real files. */
+/**
+ * POST /exports, GET /jobs/{id} and GET /exports/{id}, with real job workers writing real files.
+ */
 class ExportsTest {
 
   private static Vertx vertx;
@@ -48,11 +50,14 @@ class ExportsTest {
     // A clean-up run offered by an earlier test's instance (hourly) would hold back this one's.
     TestDatabase.execute("DELETE FROM jobs WHERE singleton IS NOT NULL");
     vertx = Vertx.vertx();
-    app = TestApp.start(vertx, new JsonObject()
-        .put("DATA_DIR", dataDir.toString())
-        .put("JOB_CONCURRENCY", 2)
-        .put("JOB_POLL_INTERVAL", "200ms")
-        .put("EXPORT_CLEANUP_INTERVAL", "300ms"));
+    app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("DATA_DIR", dataDir.toString())
+                .put("JOB_CONCURRENCY", 2)
+                .put("JOB_POLL_INTERVAL", "200ms")
+                .put("EXPORT_CLEANUP_INTERVAL", "300ms"));
     anonymous = app.http();
     owner = Accounts.newUser(anonymous);
     other = Accounts.newUser(anonymous);
@@ -87,7 +92,9 @@ class ExportsTest {
   }
 
   private static JsonObject awaitSucceeded(HttpClientSupport client, String location) {
-    return eventually(Duration.ofSeconds(20), () -> client.get(location).json(),
+    return eventually(
+        Duration.ofSeconds(20),
+        () -> client.get(location).json(),
         job -> "succeeded".equals(job.getString("state")));
   }
 
@@ -101,10 +108,18 @@ class ExportsTest {
     return Csv.parse(file.text());
   }
 
-  /** A job row written straight into the table, for states a real worker would pass through too fast. */
+  /**
+   * A job row written straight into the table, for states a real worker would pass through too
+   * fast.
+   */
   private static long insertExportJob(long createdBy, String state) {
-    TestDatabase.execute("INSERT INTO jobs (kind, payload, state, max_attempts, created_by, run_at) VALUES "
-        + "('product-export', '{}', '" + state + "', 5, " + createdBy + ", now() + interval '1 day')");
+    TestDatabase.execute(
+        "INSERT INTO jobs (kind, payload, state, max_attempts, created_by, run_at) VALUES "
+            + "('product-export', '{}', '"
+            + state
+            + "', 5, "
+            + createdBy
+            + ", now() + interval '1 day')");
     return TestDatabase.count("SELECT max(id) FROM jobs WHERE created_by = " + createdBy);
   }
 
@@ -118,13 +133,18 @@ class ExportsTest {
     assertThat(job.getString("kind")).isEqualTo("product-export");
     assertThat(job.getJsonObject("links").getString("self")).isEqualTo(accepted.header("Location"));
     JsonObject done = awaitSucceeded(owner, accepted.header("Location"));
-    assertThat(done.getJsonObject("links").getString("download")).isEqualTo("/exports/" + job.getLong("id"));
+    assertThat(done.getJsonObject("links").getString("download"))
+        .isEqualTo("/exports/" + job.getLong("id"));
   }
 
   @Test
   void aUserExportsTheirOwnProductsAsRfc4180CsvInUtf8() {
-    long plain = create(owner, Products.valid("Espresso cup").put("description", "Porcelain, 90 ml."));
-    long tricky = create(owner, Products.valid("Café \"Barista\" ☕").put("description", "two\r\nlines, and\nmore"));
+    long plain =
+        create(owner, Products.valid("Espresso cup").put("description", "Porcelain, 90 ml."));
+    long tricky =
+        create(
+            owner,
+            Products.valid("Café \"Barista\" ☕").put("description", "two\r\nlines, and\nmore"));
     create(other, Products.valid("Someone else's"));
 
     Reply accepted = requestExport(owner, null);
@@ -135,13 +155,22 @@ class ExportsTest {
     assertThat(file.header("Content-Disposition"))
         .isEqualTo("attachment; filename=\"products-export-" + job.getLong("id") + ".csv\"");
     List<List<String>> records = Csv.parse(file.text());
-    assertThat(records.get(0)).containsExactly(
-        "id", "name", "description", "price_cents", "stock", "owner_id", "version", "created_at", "updated_at");
+    assertThat(records.get(0))
+        .containsExactly(
+            "id",
+            "name",
+            "description",
+            "price_cents",
+            "stock",
+            "owner_id",
+            "version",
+            "created_at",
+            "updated_at");
     assertThat(records).hasSize(3);
-    assertThat(records.get(1).subList(0, 5)).containsExactly(
-        String.valueOf(plain), "Espresso cup", "Porcelain, 90 ml.", "1250", "3");
-    assertThat(records.get(2).subList(0, 3)).containsExactly(
-        String.valueOf(tricky), "Café \"Barista\" ☕", "two\r\nlines, and\nmore");
+    assertThat(records.get(1).subList(0, 5))
+        .containsExactly(String.valueOf(plain), "Espresso cup", "Porcelain, 90 ml.", "1250", "3");
+    assertThat(records.get(2).subList(0, 3))
+        .containsExactly(String.valueOf(tricky), "Café \"Barista\" ☕", "two\r\nlines, and\nmore");
     assertThat(records.get(1).get(5)).isEqualTo(String.valueOf(userId(owner)));
   }
 
@@ -152,7 +181,8 @@ class ExportsTest {
 
     JsonObject job = awaitSucceeded(owner, requestExport(owner, null).header("Location"));
 
-    assertThat(job.getJsonObject("progress")).isEqualTo(new JsonObject().put("rows_written", 2).put("rows_total", 2));
+    assertThat(job.getJsonObject("progress"))
+        .isEqualTo(new JsonObject().put("rows_written", 2).put("rows_total", 2));
     assertThat(job.getJsonObject("result").getInteger("rows")).isEqualTo(2);
     assertThat(job.getInteger("attempts")).isEqualTo(1);
     assertThat(job.containsKey("last_error")).as("internal detail is for admins").isFalse();
@@ -161,23 +191,29 @@ class ExportsTest {
   @Test
   void anExportPagesThroughThousandsOfProductsInIdOrderWithNoneMissingOrRepeated() {
     long ownerId = userId(owner);
-    TestDatabase.execute("INSERT INTO products (name, price_cents, owner_id) SELECT 'bulk ' || g, g, " + ownerId
-        + " FROM generate_series(1, 2500) g");
+    TestDatabase.execute(
+        "INSERT INTO products (name, price_cents, owner_id) SELECT 'bulk ' || g, g, "
+            + ownerId
+            + " FROM generate_series(1, 2500) g");
 
     List<List<String>> records = exportAndDownload(owner, null);
 
-    List<Long> ids = records.subList(1, records.size()).stream().map(r -> Long.parseLong(r.get(0))).toList();
+    List<Long> ids =
+        records.subList(1, records.size()).stream().map(r -> Long.parseLong(r.get(0))).toList();
     assertThat(ids).hasSize(2500).isSorted().doesNotHaveDuplicates();
   }
 
   @Test
   void textThatASpreadsheetWouldRunAsAFormulaIsDefused() {
-    create(owner, Products.valid("=HYPERLINK(\"http://evil.example\",\"click\")").put("description", "+1-2"));
+    create(
+        owner,
+        Products.valid("=HYPERLINK(\"http://evil.example\",\"click\")").put("description", "+1-2"));
     create(owner, Products.valid("@SUM(A1)").put("description", "-3"));
 
     List<List<String>> records = exportAndDownload(owner, null);
 
-    assertThat(records.get(1).subList(1, 3)).containsExactly("'=HYPERLINK(\"http://evil.example\",\"click\")", "'+1-2");
+    assertThat(records.get(1).subList(1, 3))
+        .containsExactly("'=HYPERLINK(\"http://evil.example\",\"click\")", "'+1-2");
     assertThat(records.get(2).subList(1, 3)).containsExactly("'@SUM(A1)", "'-3");
   }
 
@@ -245,8 +281,10 @@ class ExportsTest {
 
   @Test
   void aJobOfAnotherKindIsNoExport() {
-    TestDatabase.execute("INSERT INTO jobs (kind, state, max_attempts, created_by) VALUES ('welcome-email', 'succeeded', 5, "
-        + userId(owner) + ")");
+    TestDatabase.execute(
+        "INSERT INTO jobs (kind, state, max_attempts, created_by) VALUES ('welcome-email', 'succeeded', 5, "
+            + userId(owner)
+            + ")");
     long id = TestDatabase.count("SELECT max(id) FROM jobs WHERE kind = 'welcome-email'");
 
     assertThat(owner.get("/exports/" + id).status()).isEqualTo(404);
@@ -265,7 +303,10 @@ class ExportsTest {
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.header("Retry-After")).isEqualTo("30");
     assertThat(refused.json().getString("type")).isEqualTo("/problems/too-many-requests");
-    assertThat(TestDatabase.count("SELECT count(*) FROM jobs WHERE kind = 'product-export' AND created_by = " + busyId))
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM jobs WHERE kind = 'product-export' AND created_by = "
+                    + busyId))
         .isEqualTo(3);
   }
 
@@ -288,15 +329,25 @@ class ExportsTest {
   void badRequestsGetAProblemNotAJob() {
     long before = TestDatabase.count("SELECT count(*) FROM jobs WHERE kind = 'product-export'");
 
-    assertThat(requestExport(owner, new JsonObject().put("scope", "everything")).status()).isEqualTo(400);
-    assertThat(requestExport(owner, new JsonObject().put("scope", "own").put("format", "xlsx")).status()).isEqualTo(400);
-    Reply notJson = owner.send(HttpMethod.POST, "/exports", "application/json", Buffer.buffer("{scope"),
-        MultiMap.caseInsensitiveMultiMap());
+    assertThat(requestExport(owner, new JsonObject().put("scope", "everything")).status())
+        .isEqualTo(400);
+    assertThat(
+            requestExport(owner, new JsonObject().put("scope", "own").put("format", "xlsx"))
+                .status())
+        .isEqualTo(400);
+    Reply notJson =
+        owner.send(
+            HttpMethod.POST,
+            "/exports",
+            "application/json",
+            Buffer.buffer("{scope"),
+            MultiMap.caseInsensitiveMultiMap());
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(owner.get("/jobs/abc").status()).isEqualTo(400);
     assertThat(owner.get("/jobs/0").status()).isEqualTo(400);
     assertThat(owner.get("/exports/-1").status()).isEqualTo(400);
     assertThat(owner.get("/jobs/99999999999").status()).isEqualTo(404);
-    assertThat(TestDatabase.count("SELECT count(*) FROM jobs WHERE kind = 'product-export'")).isEqualTo(before);
+    assertThat(TestDatabase.count("SELECT count(*) FROM jobs WHERE kind = 'product-export'"))
+        .isEqualTo(before);
   }
 }

@@ -35,9 +35,12 @@ class DatabaseOutageTest {
 
       postgres.close();
 
-      Reply down = eventually(Duration.ofSeconds(10), () -> http.get("/health"), reply -> reply.status() == 503);
+      Reply down =
+          eventually(
+              Duration.ofSeconds(10), () -> http.get("/health"), reply -> reply.status() == 503);
       assertThat(Readiness.check(down, "database").getString("status")).isEqualTo("DOWN");
-      assertThat(Readiness.check(down, "database").getJsonObject("data").getString("reason")).isNotBlank();
+      assertThat(Readiness.check(down, "database").getJsonObject("data").getString("reason"))
+          .isNotBlank();
       Reply write = admin.postJson("/products", Products.valid("During outage"));
       assertThat(write.status()).isEqualTo(503);
       assertThat(write.json().getString("type")).isEqualTo("/problems/service-unavailable");
@@ -46,7 +49,8 @@ class DatabaseOutageTest {
       postgres = EmbeddedPostgresServer.start(dir, pgPort);
 
       eventually(Duration.ofSeconds(20), () -> http.get("/health"), reply -> reply.status() == 200);
-      assertThat(admin.postJson("/products", Products.valid("After outage")).status()).isEqualTo(201);
+      assertThat(admin.postJson("/products", Products.valid("After outage")).status())
+          .isEqualTo(201);
     } finally {
       postgres.close();
     }

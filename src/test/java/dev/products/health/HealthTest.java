@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.support.ApiTestBase;
 import dev.products.support.HttpClientSupport.Reply;
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class HealthTest extends ApiTestBase {

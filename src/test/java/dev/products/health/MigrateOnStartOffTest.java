@@ -20,9 +20,12 @@ class MigrateOnStartOffTest {
   void unmigratedSchemaMakesReadinessDownNamingTheDatabase(Vertx vertx) {
     String database = "products_unmigrated_" + Long.toHexString(System.nanoTime());
     TestDatabase.execute("CREATE DATABASE " + database);
-    try (TestApp app = TestApp.start(vertx, new JsonObject()
-        .put("DATABASE_URL", TestDatabase.withDatabase(database).toUri())
-        .put("MIGRATE_ON_START", false))) {
+    try (TestApp app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("DATABASE_URL", TestDatabase.withDatabase(database).toUri())
+                .put("MIGRATE_ON_START", false))) {
 
       Reply reply = app.http().get("/health");
 

@@ -23,10 +23,13 @@ class DocsTest extends ApiTestBase {
 
   @Test
   void servedContractDeclaresTheFiveProductOperationsWithSchemasAndExamples() {
-    JsonObject paths = ContractDocument.parse(http.get("/openapi.yaml").text()).getJsonObject("paths");
+    JsonObject paths =
+        ContractDocument.parse(http.get("/openapi.yaml").text()).getJsonObject("paths");
 
-    assertThat(paths.getJsonObject("/products").getJsonObject("post").getString("operationId")).isEqualTo("createProduct");
-    assertThat(paths.getJsonObject("/products").getJsonObject("get").getString("operationId")).isEqualTo("listProducts");
+    assertThat(paths.getJsonObject("/products").getJsonObject("post").getString("operationId"))
+        .isEqualTo("createProduct");
+    assertThat(paths.getJsonObject("/products").getJsonObject("get").getString("operationId"))
+        .isEqualTo("listProducts");
     JsonObject item = paths.getJsonObject("/products/{id}");
     assertThat(item.getJsonObject("get").getString("operationId")).isEqualTo("getProduct");
     assertThat(item.getJsonObject("patch").getString("operationId")).isEqualTo("updateProduct");
@@ -36,8 +39,15 @@ class DocsTest extends ApiTestBase {
       assertThat(operation.getString("summary")).isNotBlank();
       assertThat(operation.getJsonObject("responses").getJsonObject("400")).isNotNull();
     }
-    assertThat(paths.getJsonObject("/products").getJsonObject("post").getJsonObject("requestBody")
-        .getJsonObject("content").getJsonObject("application/json").getValue("example")).isNotNull();
+    assertThat(
+            paths
+                .getJsonObject("/products")
+                .getJsonObject("post")
+                .getJsonObject("requestBody")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getValue("example"))
+        .isNotNull();
   }
 
   @Test
@@ -53,7 +63,10 @@ class DocsTest extends ApiTestBase {
     Reply page = http.get("/docs/");
 
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.text()).contains("swagger-ui-bundle.js").doesNotContain("http://").doesNotContain("https://");
+    assertThat(page.text())
+        .contains("swagger-ui-bundle.js")
+        .doesNotContain("http://")
+        .doesNotContain("https://");
     assertThat(http.get("/docs/swagger-ui-bundle.js").status()).isEqualTo(200);
     assertThat(http.get("/docs/swagger-ui.css").status()).isEqualTo(200);
     assertThat(http.get("/docs/swagger-initializer.js").text()).contains("/openapi.yaml");

@@ -10,11 +10,14 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** Whatever a client sends gets an answer, a 4xx problem with the request id, never a 5xx or silence. */
+/**
+ * Whatever a client sends gets an answer, a 4xx problem with the request id, never a 5xx or
+ * silence.
+ */
 class MalformedRequestsTest extends ApiTestBase {
 
   private static MultiMap header(String name, String value) {
@@ -34,7 +37,8 @@ class MalformedRequestsTest extends ApiTestBase {
   void aMalformedIfNoneMatchOnAnExistingProductIsA400(String value) {
     long id = user.postJson("/products", Products.valid("Cup")).json().getLong("id");
 
-    Reply reply = http.send(HttpMethod.GET, "/products/" + id, null, null, header("If-None-Match", value));
+    Reply reply =
+        http.send(HttpMethod.GET, "/products/" + id, null, null, header("If-None-Match", value));
 
     assertProblem(reply, 400);
     assertThat(reply.json().getString("detail")).contains("If-None-Match");
@@ -44,8 +48,13 @@ class MalformedRequestsTest extends ApiTestBase {
   void anIfNoneMatchLongerThanTheContractAllowsIsA400() {
     long id = user.postJson("/products", Products.valid("Cup")).json().getLong("id");
 
-    Reply reply = http.send(HttpMethod.GET, "/products/" + id, null, null,
-        header("If-None-Match", "\"1\", ".repeat(300) + "\"2\""));
+    Reply reply =
+        http.send(
+            HttpMethod.GET,
+            "/products/" + id,
+            null,
+            null,
+            header("If-None-Match", "\"1\", ".repeat(300) + "\"2\""));
 
     assertProblem(reply, 400);
   }
@@ -54,15 +63,21 @@ class MalformedRequestsTest extends ApiTestBase {
   void anIfMatchLongerThanTheContractAllowsIsA400() {
     long id = user.postJson("/products", Products.valid("Cup")).json().getLong("id");
 
-    Reply reply = user.send(HttpMethod.DELETE, "/products/" + id, null, null,
-        header("If-Match", "\"1\", ".repeat(300) + "\"2\""));
+    Reply reply =
+        user.send(
+            HttpMethod.DELETE,
+            "/products/" + id,
+            null,
+            null,
+            header("If-Match", "\"1\", ".repeat(300) + "\"2\""));
 
     assertProblem(reply, 400);
     assertThat(user.get("/products/" + id).status()).isEqualTo(200);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/products/%zz", "/jobs/%zz", "/exports/%zz", "/users/%zz", "/products/%", "/%zz"})
+  @ValueSource(
+      strings = {"/products/%zz", "/jobs/%zz", "/exports/%zz", "/users/%zz", "/products/%", "/%zz"})
   void aBadPercentEscapeInThePathIsAProblem(String path) {
     assertProblem(user.get(path), 400);
   }
@@ -85,10 +100,14 @@ class MalformedRequestsTest extends ApiTestBase {
 
   @Test
   void anEmptyEmailIsAValidationProblem() {
-    Reply reply = http.postJson("/auth/register", new JsonObject().put("email", "").put("password", "repro-password-1"));
+    Reply reply =
+        http.postJson(
+            "/auth/register",
+            new JsonObject().put("email", "").put("password", "repro-password-1"));
 
     assertProblem(reply, 400);
-    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("email");
+    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("email");
   }
 
   @Test
@@ -100,30 +119,47 @@ class MalformedRequestsTest extends ApiTestBase {
 
   @Test
   void headersOverTheLimitAreA431Problem() {
-    Reply reply = http.send(HttpMethod.GET, "/products", null, null, header("X-Padding", "a".repeat(9000)));
+    Reply reply =
+        http.send(HttpMethod.GET, "/products", null, null, header("X-Padding", "a".repeat(9000)));
 
     assertProblem(reply, 431);
   }
 
   @Test
   void aBodyOnAnOperationThatTakesNoneIsIgnored() {
-    Reply reply = http.send(HttpMethod.GET, "/products", "text/plain", Buffer.buffer("hello"), MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        http.send(
+            HttpMethod.GET,
+            "/products",
+            "text/plain",
+            Buffer.buffer("hello"),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(200);
   }
 
   @Test
   void aFormBodyOnAGetIsIgnored() {
-    Reply reply = http.send(HttpMethod.GET, "/products", "application/x-www-form-urlencoded", Buffer.buffer("a=1"),
-        MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        http.send(
+            HttpMethod.GET,
+            "/products",
+            "application/x-www-form-urlencoded",
+            Buffer.buffer("a=1"),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(200);
   }
 
   @Test
   void aFormBodyWithAnUndeclaredMethodIsA405() {
-    Reply reply = http.send(HttpMethod.OPTIONS, "/auth/token", "multipart/form-data; boundary=x", Buffer.buffer("--x--"),
-        MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        http.send(
+            HttpMethod.OPTIONS,
+            "/auth/token",
+            "multipart/form-data; boundary=x",
+            Buffer.buffer("--x--"),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertProblem(reply, 405);
     assertThat(reply.header("Allow")).isEqualTo("POST");

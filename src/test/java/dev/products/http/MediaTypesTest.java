@@ -21,19 +21,34 @@ class MediaTypesTest extends ApiTestBase {
   private static final String PRODUCT = "{\"name\":\"Cup\",\"price_cents\":100}";
 
   private static Reply create(String contentType, Buffer body) {
-    return user.send(HttpMethod.POST, "/products", contentType, body, MultiMap.caseInsensitiveMultiMap());
+    return user.send(
+        HttpMethod.POST, "/products", contentType, body, MultiMap.caseInsensitiveMultiMap());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"application/json", "Application/JSON", "APPLICATION/json ; charset=UTF-8",
-      "application/json;charset=\"utf-8\"", "application/json; profile=x"})
+  @ValueSource(
+      strings = {
+        "application/json",
+        "Application/JSON",
+        "APPLICATION/json ; charset=UTF-8",
+        "application/json;charset=\"utf-8\"",
+        "application/json; profile=x"
+      })
   void jsonInAnyCaseAndWithParametersIsAccepted(String contentType) {
     assertThat(create(contentType, Buffer.buffer(PRODUCT)).status()).isEqualTo(201);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"application/jsonx", "multipart/form-data; boundary=x", "text/plain",
-      "application/json; charset=latin1", "application/x-www-form-urlencoded", "json", "application/json;;"})
+  @ValueSource(
+      strings = {
+        "application/jsonx",
+        "multipart/form-data; boundary=x",
+        "text/plain",
+        "application/json; charset=latin1",
+        "application/x-www-form-urlencoded",
+        "json",
+        "application/json;;"
+      })
   void anythingElseIsA415Problem(String contentType) {
     Reply reply = create(contentType, Buffer.buffer(PRODUCT));
 
@@ -50,25 +65,40 @@ class MediaTypesTest extends ApiTestBase {
 
   @Test
   void aFormThatOnlyLooksLikeOneIsA415OnTheTokenEndpoint() {
-    Reply reply = http.send(HttpMethod.POST, "/auth/token", "application/x-www-form-urlencoded-evil",
-        Buffer.buffer("username=a%40b.c&password=whatever1"), MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        http.send(
+            HttpMethod.POST,
+            "/auth/token",
+            "application/x-www-form-urlencoded-evil",
+            Buffer.buffer("username=a%40b.c&password=whatever1"),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(415);
   }
 
   @Test
   void theFormMediaTypeIsAlsoCaseInsensitive() {
-    Reply reply = http.send(HttpMethod.POST, "/auth/token", "Application/X-WWW-Form-Urlencoded; charset=UTF-8",
-        Buffer.buffer("username=" + URLEncoder.encode(TestApp.ADMIN_EMAIL, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(TestApp.ADMIN_PASSWORD, StandardCharsets.UTF_8)),
-        MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        http.send(
+            HttpMethod.POST,
+            "/auth/token",
+            "Application/X-WWW-Form-Urlencoded; charset=UTF-8",
+            Buffer.buffer(
+                "username="
+                    + URLEncoder.encode(TestApp.ADMIN_EMAIL, StandardCharsets.UTF_8)
+                    + "&password="
+                    + URLEncoder.encode(TestApp.ADMIN_PASSWORD, StandardCharsets.UTF_8)),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(200);
   }
 
   @Test
   void jsonWithACommentIsMalformed() {
-    Reply reply = create("application/json", Buffer.buffer("{\"name\":\"Cup\", /* note */ \"price_cents\":100}"));
+    Reply reply =
+        create(
+            "application/json",
+            Buffer.buffer("{\"name\":\"Cup\", /* note */ \"price_cents\":100}"));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().getString("type")).isEqualTo("/problems/malformed-request");
@@ -76,7 +106,8 @@ class MediaTypesTest extends ApiTestBase {
 
   @Test
   void utf16JsonIsMalformed() {
-    Reply reply = create("application/json", Buffer.buffer(PRODUCT.getBytes(StandardCharsets.UTF_16)));
+    Reply reply =
+        create("application/json", Buffer.buffer(PRODUCT.getBytes(StandardCharsets.UTF_16)));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().getString("type")).isEqualTo("/problems/malformed-request");
@@ -84,7 +115,8 @@ class MediaTypesTest extends ApiTestBase {
 
   @Test
   void invalidUtf8IsMalformed() {
-    byte[] latin1 = "{\"name\":\"Caf\u00e9\",\"price_cents\":100}".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "{\"name\":\"Caf\u00e9\",\"price_cents\":100}".getBytes(StandardCharsets.ISO_8859_1);
 
     assertThat(create("application/json", Buffer.buffer(latin1)).status()).isEqualTo(400);
   }

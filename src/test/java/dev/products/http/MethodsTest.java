@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class MethodsTest extends ApiTestBase {
 
   private static Reply send(String method, String path) {
-    return http.send(HttpMethod.valueOf(method), path, null, null, MultiMap.caseInsensitiveMultiMap());
+    return http.send(
+        HttpMethod.valueOf(method), path, null, null, MultiMap.caseInsensitiveMultiMap());
   }
 
   @Test

@@ -31,7 +31,8 @@ class ProblemEnvelopeTest extends ApiTestBase {
 
   @Test
   void unknownMethodOnAKnownPathIsA405Problem() {
-    Reply reply = http.send(HttpMethod.PUT, "/products/1", null, null, MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        http.send(HttpMethod.PUT, "/products/1", null, null, MultiMap.caseInsensitiveMultiMap());
 
     assertProblemShape(reply, 405, "/products/1");
     assertThat(reply.json().getString("type")).isEqualTo("/problems/method-not-allowed");
@@ -57,7 +58,8 @@ class ProblemEnvelopeTest extends ApiTestBase {
 
   @Test
   void malformedIncomingRequestIdIsReplaced() {
-    MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("X-Request-ID", "bad id\twith <script>");
+    MultiMap headers =
+        MultiMap.caseInsensitiveMultiMap().add("X-Request-ID", "bad id\twith <script>");
 
     Reply reply = http.send(HttpMethod.GET, "/products/123456", null, null, headers);
 

@@ -9,8 +9,8 @@ import dev.products.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real unexpected failure: the schema drifts under the running service (a column renamed
- * behind its back), so its SQL fails. The client gets a 500 problem without SQL or stack trace.
+ * A real unexpected failure: the schema drifts under the running service (a column renamed behind
+ * its back), so its SQL fails. The client gets a 500 problem without SQL or stack trace.
  */
 class ServerErrorTest extends ApiTestBase {
 
@@ -29,7 +29,8 @@ class ServerErrorTest extends ApiTestBase {
     assertThat(reply.json().getString("type")).isEqualTo("/problems/internal");
     assertThat(reply.json().getString("request_id")).isEqualTo(reply.header("X-Request-ID"));
     String body = reply.text();
-    assertThat(body).doesNotContainIgnoringCase("stock")
+    assertThat(body)
+        .doesNotContainIgnoringCase("stock")
         .doesNotContainIgnoringCase("insert")
         .doesNotContainIgnoringCase("column")
         .doesNotContain("Exception")

@@ -32,7 +32,8 @@ class ValidationTest extends ApiTestBase {
 
   @Test
   void missingNameIsNamedInTheErrors() {
-    JsonObject error = onlyError(user.postJson("/products", new JsonObject().put("price_cents", 5)));
+    JsonObject error =
+        onlyError(user.postJson("/products", new JsonObject().put("price_cents", 5)));
 
     assertThat(error.getString("in")).isEqualTo("body");
     assertThat(error.getString("field")).isEqualTo("name");
@@ -57,7 +58,8 @@ class ValidationTest extends ApiTestBase {
 
   @Test
   void blankNameIsRefused() {
-    assertThat(onlyError(user.postJson("/products", Products.valid("   "))).getString("field")).isEqualTo("name");
+    assertThat(onlyError(user.postJson("/products", Products.valid("   "))).getString("field"))
+        .isEqualTo("name");
   }
 
   @Test
@@ -65,45 +67,55 @@ class ValidationTest extends ApiTestBase {
     Reply reply = user.postJson("/products", Products.valid(""));
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("name");
+    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("name");
   }
 
   @Test
   void negativePriceIsRefused() {
-    JsonObject error = onlyError(user.postJson("/products", Products.valid("Cup").put("price_cents", -1)));
+    JsonObject error =
+        onlyError(user.postJson("/products", Products.valid("Cup").put("price_cents", -1)));
 
     assertThat(error.getString("field")).isEqualTo("price_cents");
   }
 
   @Test
   void fractionalOrStringPriceIsRefused() {
-    assertThat(user.postJson("/products", Products.valid("Cup").put("price_cents", 12.5)).status()).isEqualTo(400);
-    assertThat(user.postJson("/products", Products.valid("Cup").put("price_cents", "12")).status()).isEqualTo(400);
+    assertThat(user.postJson("/products", Products.valid("Cup").put("price_cents", 12.5)).status())
+        .isEqualTo(400);
+    assertThat(user.postJson("/products", Products.valid("Cup").put("price_cents", "12")).status())
+        .isEqualTo(400);
   }
 
   @Test
   void negativeStockIsRefused() {
-    assertThat(onlyError(user.postJson("/products", Products.valid("Cup").put("stock", -3))).getString("field"))
+    assertThat(
+            onlyError(user.postJson("/products", Products.valid("Cup").put("stock", -3)))
+                .getString("field"))
         .isEqualTo("stock");
   }
 
   @Test
   void descriptionOverTwoThousandCharactersIsRefused() {
-    JsonObject error = onlyError(user.postJson("/products", Products.valid("Cup").put("description", "d".repeat(2001))));
+    JsonObject error =
+        onlyError(
+            user.postJson("/products", Products.valid("Cup").put("description", "d".repeat(2001))));
 
     assertThat(error.getString("field")).isEqualTo("description");
   }
 
   @Test
   void nulCharacterInDescriptionIsRefusedNotAServerError() {
-    JsonObject error = onlyError(user.postJson("/products", Products.valid("Cup").put("description", "a\u0000b")));
+    JsonObject error =
+        onlyError(user.postJson("/products", Products.valid("Cup").put("description", "a\u0000b")));
 
     assertThat(error.getString("field")).isEqualTo("description");
   }
 
   @Test
   void unknownFieldIsRefused() {
-    JsonObject error = onlyError(user.postJson("/products", Products.valid("Cup").put("colour", "red")));
+    JsonObject error =
+        onlyError(user.postJson("/products", Products.valid("Cup").put("colour", "red")));
 
     assertThat(error.getString("field")).isEqualTo("colour");
     assertThat(error.getString("detail")).isEqualTo("is not a known field");
@@ -111,17 +123,26 @@ class ValidationTest extends ApiTestBase {
 
   @Test
   void everyBadFieldIsListed() {
-    Reply reply = user.postJson("/products", new JsonObject().put("name", "").put("price_cents", -1).put("id", 3));
+    Reply reply =
+        user.postJson(
+            "/products", new JsonObject().put("name", "").put("price_cents", -1).put("id", 3));
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")))
+    assertThat(
+            reply.json().getJsonArray("errors").stream()
+                .map(e -> ((JsonObject) e).getString("field")))
         .contains("name", "price_cents", "id");
   }
 
   @Test
   void malformedJsonIsA400Problem() {
-    Reply reply = user.send(HttpMethod.POST, "/products", "application/json",
-        Buffer.buffer("{\"name\": \"Cup\", "), MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        user.send(
+            HttpMethod.POST,
+            "/products",
+            "application/json",
+            Buffer.buffer("{\"name\": \"Cup\", "),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().getString("type")).isEqualTo("/problems/malformed-request");
@@ -129,15 +150,26 @@ class ValidationTest extends ApiTestBase {
 
   @Test
   void jsonThatIsNotAnObjectIsRefused() {
-    Reply reply = user.send(HttpMethod.POST, "/products", "application/json",
-        Buffer.buffer("[1, 2]"), MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        user.send(
+            HttpMethod.POST,
+            "/products",
+            "application/json",
+            Buffer.buffer("[1, 2]"),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(400);
   }
 
   @Test
   void missingBodyIsRefused() {
-    Reply reply = user.send(HttpMethod.POST, "/products", "application/json", null, MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        user.send(
+            HttpMethod.POST,
+            "/products",
+            "application/json",
+            null,
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
@@ -145,8 +177,13 @@ class ValidationTest extends ApiTestBase {
 
   @Test
   void wrongContentTypeIsA415Problem() {
-    Reply reply = user.send(HttpMethod.POST, "/products", "text/plain",
-        Products.valid("Cup").toBuffer(), MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        user.send(
+            HttpMethod.POST,
+            "/products",
+            "text/plain",
+            Products.valid("Cup").toBuffer(),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(415);
     assertThat(reply.json().getString("type")).isEqualTo("/problems/unsupported-media-type");
@@ -154,8 +191,13 @@ class ValidationTest extends ApiTestBase {
 
   @Test
   void jsonWithCharsetParameterIsAccepted() {
-    Reply reply = user.send(HttpMethod.POST, "/products", "application/json; charset=utf-8",
-        Products.valid("Cup").toBuffer(), MultiMap.caseInsensitiveMultiMap());
+    Reply reply =
+        user.send(
+            HttpMethod.POST,
+            "/products",
+            "application/json; charset=utf-8",
+            Products.valid("Cup").toBuffer(),
+            MultiMap.caseInsensitiveMultiMap());
 
     assertThat(reply.status()).isEqualTo(201);
     Products.deleteAll();
@@ -178,7 +220,9 @@ class ValidationTest extends ApiTestBase {
 
   @Test
   void patchCannotSetTheIdOrTimestamps() {
-    Reply reply = user.patchJson("/products/1", new JsonObject().put("id", 9).put("created_at", "2020-01-01T00:00:00Z"));
+    Reply reply =
+        user.patchJson(
+            "/products/1", new JsonObject().put("id", 9).put("created_at", "2020-01-01T00:00:00Z"));
 
     assertThat(reply.status()).isEqualTo(400);
   }

@@ -46,18 +46,33 @@ class JobsTest {
   private Instance start(JsonObject settings, Map<String, JobHandler> handlers) {
     Vertx vertx = Vertx.vertx();
     instances.add(vertx);
-    JsonObject merged = new JsonObject().put("JOB_CONCURRENCY", 2).put("JOB_POLL_INTERVAL", "1h").mergeIn(settings)
-        .put("HTTP_PORT", TestApp.freePort());
+    JsonObject merged =
+        new JsonObject()
+            .put("JOB_CONCURRENCY", 2)
+            .put("JOB_POLL_INTERVAL", "1h")
+            .mergeIn(settings)
+            .put("HTTP_PORT", TestApp.freePort());
     return new Instance(vertx, TestApp.start(vertx, merged, handlers));
   }
 
   private static long enqueue(Instance instance, String kind, JsonObject payload) {
-    return instance.vertx().eventBus().<JsonObject>request(JobsBus.ENQUEUE,
-        new JsonObject().put("kind", kind).put("payload", payload)).await().body().getLong("id");
+    return instance
+        .vertx()
+        .eventBus()
+        .<JsonObject>request(
+            JobsBus.ENQUEUE, new JsonObject().put("kind", kind).put("payload", payload))
+        .await()
+        .body()
+        .getLong("id");
   }
 
   private static JsonObject job(Instance instance, long id) {
-    Message<JsonObject> reply = instance.vertx().eventBus().<JsonObject>request(JobsBus.GET, new JsonObject().put("id", id)).await();
+    Message<JsonObject> reply =
+        instance
+            .vertx()
+            .eventBus()
+            .<JsonObject>request(JobsBus.GET, new JsonObject().put("id", id))
+            .await();
     return reply.body();
   }
 
@@ -67,8 +82,14 @@ class JobsTest {
 
   @Test
   void newWorkIsRunAtOnceThroughNotifyAndItsResultIsKept() {
-    Instance instance = start(new JsonObject(), Map.of("echo",
-        job -> Future.succeededFuture(new JsonObject().put("seen", job.payload().getInteger("n")))));
+    Instance instance =
+        start(
+            new JsonObject(),
+            Map.of(
+                "echo",
+                job ->
+                    Future.succeededFuture(
+                        new JsonObject().put("seen", job.payload().getInteger("n")))));
 
     long id = enqueue(instance, "echo", new JsonObject().put("n", 42));
 
@@ -82,10 +103,14 @@ class JobsTest {
   void anUnknownKindIsRefused() {
     Instance instance = start(new JsonObject(), Map.of());
 
-    Future<Message<JsonObject>> refused = instance.vertx().eventBus().request(JobsBus.ENQUEUE,
-        new JsonObject().put("kind", "no-such-kind"));
+    Future<Message<JsonObject>> refused =
+        instance
+            .vertx()
+            .eventBus()
+            .request(JobsBus.ENQUEUE, new JsonObject().put("kind", "no-such-kind"));
 
-    assertThat(refused.toCompletionStage().toCompletableFuture()).failsWithin(Duration.ofSeconds(5));
+    assertThat(refused.toCompletionStage().toCompletableFuture())
+        .failsWithin(Duration.ofSeconds(5));
   }
 
   @Test
@@ -94,13 +119,21 @@ class JobsTest {
     Vertx sentryHost = Vertx.vertx();
     instances.add(sentryHost);
     try (FakeSentry sentry = FakeSentry.start(sentryHost)) {
-      Instance instance = start(new JsonObject()
-          .put("JOB_POLL_INTERVAL", "100ms").put("JOB_MAX_ATTEMPTS", 3)
-          .put("JOB_BACKOFF_BASE", "100ms").put("JOB_BACKOFF_MAX", "200ms")
-          .put("SENTRY_DSN", sentry.dsn()), Map.of("flaky", job -> {
-            calls.incrementAndGet();
-            return Future.failedFuture(new IllegalStateException("the mail server said no"));
-          }));
+      Instance instance =
+          start(
+              new JsonObject()
+                  .put("JOB_POLL_INTERVAL", "100ms")
+                  .put("JOB_MAX_ATTEMPTS", 3)
+                  .put("JOB_BACKOFF_BASE", "100ms")
+                  .put("JOB_BACKOFF_MAX", "200ms")
+                  .put("SENTRY_DSN", sentry.dsn()),
+              Map.of(
+                  "flaky",
+                  job -> {
+                    calls.incrementAndGet();
+                    return Future.failedFuture(
+                        new IllegalStateException("the mail server said no"));
+                  }));
 
       long id = enqueue(instance, "flaky", new JsonObject());
 
@@ -108,8 +141,11 @@ class JobsTest {
       assertThat(dead.getInteger("attempts")).isEqualTo(3);
       assertThat(dead.getString("last_error")).isEqualTo("the mail server said no");
       assertThat(calls.get()).isEqualTo(3);
-      JsonObject event = sentry.awaitEvent(item -> String.valueOf(id).equals(
-          item.getJsonObject("tags", new JsonObject()).getString("job_id")));
+      JsonObject event =
+          sentry.awaitEvent(
+              item ->
+                  String.valueOf(id)
+                      .equals(item.getJsonObject("tags", new JsonObject()).getString("job_id")));
       assertThat(event.getJsonObject("tags").getString("job_kind")).isEqualTo("flaky");
     }
   }
@@ -117,11 +153,13 @@ class JobsTest {
   @Test
   void jobsSpreadOverTwoInstancesEachRunExactlyOnce() {
     Map<Long, AtomicInteger> runs = new ConcurrentHashMap<>();
-    JobHandler counting = job -> {
-      runs.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
-      return Future.succeededFuture(new JsonObject());
-    };
-    Instance first = start(new JsonObject().put("JOB_POLL_INTERVAL", "200ms"), Map.of("count", counting));
+    JobHandler counting =
+        job -> {
+          runs.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
+          return Future.succeededFuture(new JsonObject());
+        };
+    Instance first =
+        start(new JsonObject().put("JOB_POLL_INTERVAL", "200ms"), Map.of("count", counting));
     start(new JsonObject().put("JOB_POLL_INTERVAL", "200ms"), Map.of("count", counting));
 
     List<Long> ids = new ArrayList<>();
@@ -129,7 +167,11 @@ class JobsTest {
       ids.add(enqueue(first, "count", new JsonObject().put("i", i)));
     }
 
-    eventually(Duration.ofSeconds(15), () -> TestDatabase.count("SELECT count(*) FROM jobs WHERE kind = 'count' AND state = 'succeeded'"),
+    eventually(
+        Duration.ofSeconds(15),
+        () ->
+            TestDatabase.count(
+                "SELECT count(*) FROM jobs WHERE kind = 'count' AND state = 'succeeded'"),
         succeeded -> succeeded == 40);
     for (long id : ids) {
       assertThat(runs.get(id)).as("job " + id).hasValue(1);
@@ -139,10 +181,15 @@ class JobsTest {
   @Test
   void aJobWhoseInstanceDiesIsTakenAgainAfterItsLease() throws InterruptedException {
     CountDownLatch startedOnTheDoomedInstance = new CountDownLatch(1);
-    Instance doomed = start(new JsonObject().put("JOB_LEASE", "1s"), Map.of("slow", job -> {
-      startedOnTheDoomedInstance.countDown();
-      return Promise.<JsonObject>promise().future(); // never finishes
-    }));
+    Instance doomed =
+        start(
+            new JsonObject().put("JOB_LEASE", "1s"),
+            Map.of(
+                "slow",
+                job -> {
+                  startedOnTheDoomedInstance.countDown();
+                  return Promise.<JsonObject>promise().future(); // never finishes
+                }));
     long id = enqueue(doomed, "slow", new JsonObject());
     assertThat(startedOnTheDoomedInstance.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -150,8 +197,12 @@ class JobsTest {
     doomed.vertx().close().await();
     instances.remove(doomed.vertx());
 
-    Instance survivor = start(new JsonObject().put("JOB_POLL_INTERVAL", "200ms").put("JOB_LEASE", "1s"),
-        Map.of("slow", job -> Future.succeededFuture(new JsonObject().put("finished_on", "survivor"))));
+    Instance survivor =
+        start(
+            new JsonObject().put("JOB_POLL_INTERVAL", "200ms").put("JOB_LEASE", "1s"),
+            Map.of(
+                "slow",
+                job -> Future.succeededFuture(new JsonObject().put("finished_on", "survivor"))));
     JsonObject done = awaitState(survivor, id, "succeeded", Duration.ofSeconds(10));
     assertThat(done.getInteger("attempts")).isEqualTo(2);
     assertThat(done.getJsonObject("result").getString("finished_on")).isEqualTo("survivor");

@@ -40,17 +40,27 @@ class RecurringTasksTest {
   private void startInstance(JsonObject settings) {
     Vertx vertx = Vertx.vertx();
     instances.add(vertx);
-    TestApp.start(vertx, new JsonObject().put("JOB_CONCURRENCY", 2).put("JOB_POLL_INTERVAL", "100ms").mergeIn(settings));
+    TestApp.start(
+        vertx,
+        new JsonObject()
+            .put("JOB_CONCURRENCY", 2)
+            .put("JOB_POLL_INTERVAL", "100ms")
+            .mergeIn(settings));
   }
 
   /** Completion times of the task's finished runs, oldest first, in milliseconds. */
   private static List<Long> finishedRuns(String kind) throws SQLException {
     var url = TestDatabase.url();
     List<Long> times = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-         Statement statement = connection.createStatement();
-         ResultSet rows = statement.executeQuery("SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM jobs"
-             + " WHERE singleton = '" + kind + "' AND state = 'succeeded' ORDER BY updated_at")) {
+    try (Connection connection =
+            DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT (extract(epoch FROM updated_at) * 1000)::bigint FROM jobs"
+                    + " WHERE singleton = '"
+                    + kind
+                    + "' AND state = 'succeeded' ORDER BY updated_at")) {
       while (rows.next()) {
         times.add(rows.getLong(1));
       }
@@ -66,8 +76,12 @@ class RecurringTasksTest {
     }
 
     for (int sample = 0; sample < 30; sample++) {
-      assertThat(TestDatabase.count("SELECT count(*) FROM jobs WHERE singleton = 'export-cleanup'"
-          + " AND state IN ('queued', 'running', 'failed')")).as("runs waiting or under way").isLessThanOrEqualTo(1);
+      assertThat(
+              TestDatabase.count(
+                  "SELECT count(*) FROM jobs WHERE singleton = 'export-cleanup'"
+                      + " AND state IN ('queued', 'running', 'failed')"))
+          .as("runs waiting or under way")
+          .isLessThanOrEqualTo(1);
       Thread.sleep(100);
     }
 
@@ -75,7 +89,9 @@ class RecurringTasksTest {
     assertThat(runs).hasSizeGreaterThanOrEqualTo(3);
     for (int i = 1; i < runs.size(); i++) {
       // Each run is offered for one period after the last one ended; instances never add their own.
-      assertThat(runs.get(i) - runs.get(i - 1)).as("gap between runs %d and %d", i - 1, i).isGreaterThanOrEqualTo(350);
+      assertThat(runs.get(i) - runs.get(i - 1))
+          .as("gap between runs %d and %d", i - 1, i)
+          .isGreaterThanOrEqualTo(350);
     }
   }
 
@@ -86,27 +102,64 @@ class RecurringTasksTest {
     String user = "(SELECT id FROM users WHERE email = '" + email + "')";
     TestDatabase.execute(
         "INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES"
-            + " (" + user + ", 'old', 'h', now() - interval '25 hours'), (" + user + ", 'fresh', 'h', now())",
+            + " ("
+            + user
+            + ", 'old', 'h', now() - interval '25 hours'), ("
+            + user
+            + ", 'fresh', 'h', now())",
         "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at) VALUES"
-            + " (decode(md5('" + email + "old'), 'hex'), gen_random_uuid(), " + user + ", now() - interval '1 minute'),"
-            + " (decode(md5('" + email + "live'), 'hex'), gen_random_uuid(), " + user + ", now() + interval '1 day')",
+            + " (decode(md5('"
+            + email
+            + "old'), 'hex'), gen_random_uuid(), "
+            + user
+            + ", now() - interval '1 minute'),"
+            + " (decode(md5('"
+            + email
+            + "live'), 'hex'), gen_random_uuid(), "
+            + user
+            + ", now() + interval '1 day')",
         "INSERT INTO revoked_access_tokens (jti, expires_at) VALUES"
-            + " ('" + UUID.nameUUIDFromBytes((email + "old").getBytes()) + "', now() - interval '1 minute'),"
-            + " ('" + UUID.nameUUIDFromBytes((email + "live").getBytes()) + "', now() + interval '1 hour')");
+            + " ('"
+            + UUID.nameUUIDFromBytes((email + "old").getBytes())
+            + "', now() - interval '1 minute'),"
+            + " ('"
+            + UUID.nameUUIDFromBytes((email + "live").getBytes())
+            + "', now() + interval '1 hour')");
 
     startInstance(new JsonObject().put("HOUSEKEEPING_INTERVAL", "200ms"));
 
-    eventually(Duration.ofSeconds(10), () -> TestDatabase.count(
-        "SELECT count(*) FROM idempotency_keys WHERE user_id = " + user), remaining -> remaining == 1);
-    assertThat(TestDatabase.count("SELECT count(*) FROM idempotency_keys WHERE key = 'fresh' AND user_id = " + user)).isEqualTo(1);
-    eventually(Duration.ofSeconds(10), () -> TestDatabase.count(
-        "SELECT count(*) FROM refresh_tokens WHERE user_id = " + user), remaining -> remaining == 1);
-    assertThat(TestDatabase.count("SELECT count(*) FROM refresh_tokens WHERE expires_at > now() AND user_id = " + user))
+    eventually(
+        Duration.ofSeconds(10),
+        () -> TestDatabase.count("SELECT count(*) FROM idempotency_keys WHERE user_id = " + user),
+        remaining -> remaining == 1);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM idempotency_keys WHERE key = 'fresh' AND user_id = " + user))
         .isEqualTo(1);
-    eventually(Duration.ofSeconds(10), () -> TestDatabase.count("SELECT count(*) FROM revoked_access_tokens WHERE jti IN ('"
-        + UUID.nameUUIDFromBytes((email + "old").getBytes()) + "', '" + UUID.nameUUIDFromBytes((email + "live").getBytes())
-        + "')"), remaining -> remaining == 1);
-    assertThat(TestDatabase.count("SELECT count(*) FROM revoked_access_tokens WHERE jti = '"
-        + UUID.nameUUIDFromBytes((email + "live").getBytes()) + "'")).isEqualTo(1);
+    eventually(
+        Duration.ofSeconds(10),
+        () -> TestDatabase.count("SELECT count(*) FROM refresh_tokens WHERE user_id = " + user),
+        remaining -> remaining == 1);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM refresh_tokens WHERE expires_at > now() AND user_id = "
+                    + user))
+        .isEqualTo(1);
+    eventually(
+        Duration.ofSeconds(10),
+        () ->
+            TestDatabase.count(
+                "SELECT count(*) FROM revoked_access_tokens WHERE jti IN ('"
+                    + UUID.nameUUIDFromBytes((email + "old").getBytes())
+                    + "', '"
+                    + UUID.nameUUIDFromBytes((email + "live").getBytes())
+                    + "')"),
+        remaining -> remaining == 1);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM revoked_access_tokens WHERE jti = '"
+                    + UUID.nameUUIDFromBytes((email + "live").getBytes())
+                    + "'"))
+        .isEqualTo(1);
   }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Registering sends a welcome e-mail as a job, through a real SMTP server (GreenMail) in the test. */
+/**
+ * Registering sends a welcome e-mail as a job, through a real SMTP server (GreenMail) in the test.
+ */
 class WelcomeEmailTest {
 
   private Vertx vertx;
@@ -38,14 +40,26 @@ class WelcomeEmailTest {
   }
 
   private TestApp app(JsonObject settings) {
-    return TestApp.start(vertx, new JsonObject().put("JOB_CONCURRENCY", 2).put("JOB_POLL_INTERVAL", "200ms")
-        .put("JOB_BACKOFF_BASE", "100ms").put("JOB_BACKOFF_MAX", "200ms").mergeIn(settings), Map.of());
+    return TestApp.start(
+        vertx,
+        new JsonObject()
+            .put("JOB_CONCURRENCY", 2)
+            .put("JOB_POLL_INTERVAL", "200ms")
+            .put("JOB_BACKOFF_BASE", "100ms")
+            .put("JOB_BACKOFF_MAX", "200ms")
+            .mergeIn(settings),
+        Map.of());
   }
 
   private static String stateOf(String email) {
     for (String state : new String[] {"queued", "running", "succeeded", "failed", "dead"}) {
-      if (TestDatabase.count("SELECT count(*) FROM jobs WHERE kind = 'welcome-email' AND payload->>'email' = '" + email
-          + "' AND state = '" + state + "'") > 0) {
+      if (TestDatabase.count(
+              "SELECT count(*) FROM jobs WHERE kind = 'welcome-email' AND payload->>'email' = '"
+                  + email
+                  + "' AND state = '"
+                  + state
+                  + "'")
+          > 0) {
         return state;
       }
     }
@@ -76,23 +90,33 @@ class WelcomeEmailTest {
   @Test
   void whenSmtpFailsTheMailIsRetriedThenTheJobIsDead() {
     int nothingListens = TestApp.freePort();
-    try (TestApp app = app(new JsonObject().put("SMTP_URL", "smtp://127.0.0.1:" + nothingListens)
-        .put("JOB_MAX_ATTEMPTS", 3))) {
+    try (TestApp app =
+        app(
+            new JsonObject()
+                .put("SMTP_URL", "smtp://127.0.0.1:" + nothingListens)
+                .put("JOB_MAX_ATTEMPTS", 3))) {
       String email = Accounts.uniqueEmail();
 
       Accounts.register(app.http(), email);
 
       eventually(Duration.ofSeconds(20), () -> stateOf(email), "dead"::equals);
-      assertThat(TestDatabase.count("SELECT attempts FROM jobs WHERE payload->>'email' = '" + email + "'")).isEqualTo(3);
-      assertThat(TestDatabase.count("SELECT count(*) FROM jobs WHERE payload->>'email' = '" + email
-          + "' AND last_error IS NOT NULL")).isEqualTo(1);
+      assertThat(
+              TestDatabase.count(
+                  "SELECT attempts FROM jobs WHERE payload->>'email' = '" + email + "'"))
+          .isEqualTo(3);
+      assertThat(
+              TestDatabase.count(
+                  "SELECT count(*) FROM jobs WHERE payload->>'email' = '"
+                      + email
+                      + "' AND last_error IS NOT NULL"))
+          .isEqualTo(1);
     }
   }
 
   @Test
   void withoutSmtpTheMailIsWrittenToTheLog() {
     try (TestApp app = app(new JsonObject().put("SMTP_URL", ""));
-         LogCapture logs = new LogCapture()) {
+        LogCapture logs = new LogCapture()) {
       String email = Accounts.uniqueEmail();
 
       Accounts.register(app.http(), email);

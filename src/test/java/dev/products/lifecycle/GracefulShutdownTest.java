@@ -39,24 +39,39 @@ class GracefulShutdownTest {
   }
 
   @Test
-  void requestInFlightCompletesWhileReadinessIsDownAndNewConnectionsAreRefused(Vertx vertx) throws SQLException {
-    TestApp app = TestApp.start(vertx, new JsonObject().put("SHUTDOWN_DELAY", "1s").put("SHUTDOWN_TIMEOUT", "20s"));
+  void requestInFlightCompletesWhileReadinessIsDownAndNewConnectionsAreRefused(Vertx vertx)
+      throws SQLException {
+    TestApp app =
+        TestApp.start(
+            vertx, new JsonObject().put("SHUTDOWN_DELAY", "1s").put("SHUTDOWN_TIMEOUT", "20s"));
     HttpClientSupport http = app.http();
     Future<HttpResponse<Buffer>> slowWrite;
     Future<Void> stopped;
-    try (Connection lock = DriverManager.getConnection(
-        TestDatabase.url().jdbcUrl(), TestDatabase.url().user(), TestDatabase.url().password())) {
+    try (Connection lock =
+        DriverManager.getConnection(
+            TestDatabase.url().jdbcUrl(),
+            TestDatabase.url().user(),
+            TestDatabase.url().password())) {
       lock.setAutoCommit(false);
       lock.createStatement().execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
 
-      String token = dev.products.support.Accounts.login(http, dev.products.support.TestApp.ADMIN_EMAIL,
-          dev.products.support.TestApp.ADMIN_PASSWORD).getString("access_token");
-      slowWrite = WebClient.create(vertx).post(app.port(), "127.0.0.1", "/products")
-          .bearerTokenAuthentication(token)
-          .sendJsonObject(Products.valid("In flight"));
-      eventually(Duration.ofSeconds(10),
-          () -> TestDatabase.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-              + "AND query LIKE 'INSERT INTO products%'"),
+      String token =
+          dev.products.support.Accounts.login(
+                  http,
+                  dev.products.support.TestApp.ADMIN_EMAIL,
+                  dev.products.support.TestApp.ADMIN_PASSWORD)
+              .getString("access_token");
+      slowWrite =
+          WebClient.create(vertx)
+              .post(app.port(), "127.0.0.1", "/products")
+              .bearerTokenAuthentication(token)
+              .sendJsonObject(Products.valid("In flight"));
+      eventually(
+          Duration.ofSeconds(10),
+          () ->
+              TestDatabase.count(
+                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                      + "AND query LIKE 'INSERT INTO products%'"),
           waiting -> waiting == 1);
 
       stopped = app.app().stop();
@@ -71,12 +86,17 @@ class GracefulShutdownTest {
     }
 
     HttpResponse<Buffer> response = slowWrite.await();
-    ContractValidator.assertConforms("POST", "/products",
+    ContractValidator.assertConforms(
+        "POST",
+        "/products",
         io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json"),
-        response.statusCode(), response.headers(), response.body());
+        response.statusCode(),
+        response.headers(),
+        response.body());
     assertThat(response.statusCode()).isEqualTo(201);
     stopped.await();
-    assertThat(TestDatabase.count("SELECT count(*) FROM products WHERE name = 'In flight'")).isEqualTo(1);
+    assertThat(TestDatabase.count("SELECT count(*) FROM products WHERE name = 'In flight'"))
+        .isEqualTo(1);
   }
 
   private static boolean accepts(int port) {

@@ -25,21 +25,31 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real entry point, as a separate process: exit codes, signals, the migrate command. */
 class MainProcessTest {
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   private Process launch(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "dev.products.Main"));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.products.Main"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve("output.log").toFile());
-    builder.environment().keySet().removeIf(key -> key.startsWith("HTTP_") || key.startsWith("DB_")
-        || key.equals("DATABASE_URL") || key.equals("APP_PROFILE"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("output.log").toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            key ->
+                key.startsWith("HTTP_")
+                    || key.startsWith("DB_")
+                    || key.equals("DATABASE_URL")
+                    || key.equals("APP_PROFILE"));
     builder.environment().put("DATA_DIR", workDir.resolve("data").toString());
     builder.environment().putAll(env);
     return builder.start();
@@ -61,7 +71,8 @@ class MainProcessTest {
     assertThat(finish(process)).isEqualTo(2);
     List<String> errorLines = output().lines().filter(line -> line.contains("ERROR")).toList();
     assertThat(errorLines).hasSize(1);
-    assertThat(errorLines.get(0)).contains("Configuration error: HTTP_PORT: must be between 0 and 65535, got 70000");
+    assertThat(errorLines.get(0))
+        .contains("Configuration error: HTTP_PORT: must be between 0 and 65535, got 70000");
   }
 
   @Test
@@ -81,7 +92,8 @@ class MainProcessTest {
     Process process = launch(Map.of("LOG_LEVEL", "nonsense"));
 
     assertThat(finish(process)).isEqualTo(2);
-    assertThat(output()).contains("LOG_LEVEL: must be one of trace, debug, info, warn, error, got \"nonsense\"");
+    assertThat(output())
+        .contains("LOG_LEVEL: must be one of trace, debug, info, warn, error, got \"nonsense\"");
   }
 
   @Test
@@ -102,7 +114,8 @@ class MainProcessTest {
       Process process = launch(Map.of("DATABASE_URL", fresh.toUri()), "migrate");
 
       assertThat(finish(process)).isZero();
-      TestDatabase.execute(fresh, "INSERT INTO products (name, price_cents) VALUES ('migrated', 1)");
+      TestDatabase.execute(
+          fresh, "INSERT INTO products (name, price_cents) VALUES ('migrated', 1)");
     } finally {
       TestDatabase.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
@@ -111,18 +124,24 @@ class MainProcessTest {
   @Test
   void sigtermStopsTheServiceGracefullyAndTheProcessEndsByItself() throws Exception {
     int port = TestApp.freePort();
-    Process process = launch(Map.of("DATABASE_URL", TestDatabase.url().toUri(), "HTTP_PORT", String.valueOf(port)));
+    Process process =
+        launch(
+            Map.of("DATABASE_URL", TestDatabase.url().toUri(), "HTTP_PORT", String.valueOf(port)));
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz/live")).build();
-    eventually(Duration.ofSeconds(30), () -> {
-      try {
-        HttpResponse<String> response = client.send(live, HttpResponse.BodyHandlers.ofString());
-        ContractValidator.assertConforms(response);
-        return response.statusCode();
-      } catch (IOException | InterruptedException e) {
-        return -1;
-      }
-    }, status -> status == 200);
+    HttpRequest live =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz/live")).build();
+    eventually(
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            HttpResponse<String> response = client.send(live, HttpResponse.BodyHandlers.ofString());
+            ContractValidator.assertConforms(response);
+            return response.statusCode();
+          } catch (IOException | InterruptedException e) {
+            return -1;
+          }
+        },
+        status -> status == 200);
 
     process.destroy(); // SIGTERM
 
@@ -133,31 +152,56 @@ class MainProcessTest {
   @Test
   void withJsonLogFormatEveryLineIsOneJsonObjectCarryingTheRequestId() throws Exception {
     int port = TestApp.freePort();
-    Process process = launch(Map.of("DATABASE_URL", TestDatabase.url().toUri(), "HTTP_PORT", String.valueOf(port),
-        "LOG_FORMAT", "json"));
+    Process process =
+        launch(
+            Map.of(
+                "DATABASE_URL",
+                TestDatabase.url().toUri(),
+                "HTTP_PORT",
+                String.valueOf(port),
+                "LOG_FORMAT",
+                "json"));
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest traced = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/1"))
-        .header("X-Request-ID", "json-line-trace-01").build();
-    eventually(Duration.ofSeconds(30), () -> {
-      try {
-        HttpResponse<String> response = client.send(traced, HttpResponse.BodyHandlers.ofString());
-        ContractValidator.assertConforms(response);
-        return response.statusCode();
-      } catch (IOException | InterruptedException e) {
-        return -1;
-      }
-    }, status -> status == 404);
+    HttpRequest traced =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/1"))
+            .header("X-Request-ID", "json-line-trace-01")
+            .build();
+    eventually(
+        Duration.ofSeconds(30),
+        () -> {
+          try {
+            HttpResponse<String> response =
+                client.send(traced, HttpResponse.BodyHandlers.ofString());
+            ContractValidator.assertConforms(response);
+            return response.statusCode();
+          } catch (IOException | InterruptedException e) {
+            return -1;
+          }
+        },
+        status -> status == 404);
 
     process.destroy();
     finish(process);
 
-    List<io.vertx.core.json.JsonObject> lines = output().lines().filter(line -> !line.isBlank())
-        .map(io.vertx.core.json.JsonObject::new).toList();
-    assertThat(lines).allMatch(line -> line.containsKey("@timestamp") && line.containsKey("level")
-        && line.containsKey("message"));
-    assertThat(lines).anyMatch(line -> "access".equals(line.getString("logger_name"))
-        && "json-line-trace-01".equals(line.getString("request_id"))
-        && "/products/{id}".equals(line.getString("route")) && Integer.valueOf(404).equals(line.getInteger("status")));
+    List<io.vertx.core.json.JsonObject> lines =
+        output()
+            .lines()
+            .filter(line -> !line.isBlank())
+            .map(io.vertx.core.json.JsonObject::new)
+            .toList();
+    assertThat(lines)
+        .allMatch(
+            line ->
+                line.containsKey("@timestamp")
+                    && line.containsKey("level")
+                    && line.containsKey("message"));
+    assertThat(lines)
+        .anyMatch(
+            line ->
+                "access".equals(line.getString("logger_name"))
+                    && "json-line-trace-01".equals(line.getString("request_id"))
+                    && "/products/{id}".equals(line.getString("route"))
+                    && Integer.valueOf(404).equals(line.getInteger("status")));
   }
 
   @Test
@@ -165,7 +209,8 @@ class MainProcessTest {
     Process process = launch(Map.of(), "--version");
 
     assertThat(finish(process)).isZero();
-    assertThat(output().strip()).isEqualTo("products-api " + dev.products.BuildInfo.current().version());
+    assertThat(output().strip())
+        .isEqualTo("products-api " + dev.products.BuildInfo.current().version());
   }
 
   @Test
@@ -173,7 +218,8 @@ class MainProcessTest {
     Process process = launch(Map.of(), "--help");
 
     assertThat(finish(process)).isZero();
-    assertThat(output()).contains("serve", "migrate", "--version", "HTTP_PORT", "DATABASE_URL", "conf/config.yaml");
+    assertThat(output())
+        .contains("serve", "migrate", "--version", "HTTP_PORT", "DATABASE_URL", "conf/config.yaml");
   }
 
   @Test

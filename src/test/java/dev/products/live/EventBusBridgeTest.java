@@ -46,7 +46,12 @@ class EventBusBridgeTest {
       // Registration is asynchronous; a write a moment later is the first thing it may see.
       assertThat(bridge.next("err", Duration.ofMillis(500))).isNull();
 
-      long id = app.http().as(token).postJson("/products", Products.valid("Bridged")).json().getLong("id");
+      long id =
+          app.http()
+              .as(token)
+              .postJson("/products", Products.valid("Bridged"))
+              .json()
+              .getLong("id");
 
       JsonObject received = bridge.next("rec", WAIT);
       assertThat(received.getString("address")).isEqualTo(ProductEvents.CREATED);

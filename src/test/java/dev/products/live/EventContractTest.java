@@ -24,7 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The events the service publishes are the events asyncapi.yaml documents, and the service serves that document. */
+/**
+ * The events the service publishes are the events asyncapi.yaml documents, and the service serves
+ * that document.
+ */
 class EventContractTest {
 
   private static Vertx vertx;
@@ -39,11 +42,20 @@ class EventContractTest {
     asyncapi = ContractDocument.parse(Files.readString(Path.of("asyncapi.yaml")));
     JsonObject schemas = asyncapi.getJsonObject("components").getJsonObject("schemas");
     // The payload schema on its own, its reference to Product pointed at a local definition.
-    JsonObject schema = new JsonObject(schemas.getJsonObject("ProductEvent").encode()
-        .replace("#/components/schemas/Product\"", "#/$defs/Product\""))
-        .put("$defs", new JsonObject().put("Product", schemas.getJsonObject("Product")));
-    productEvent = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
-        .setDraft(Draft.DRAFT202012).setBaseUri("https://products.local/").setOutputFormat(OutputFormat.Basic));
+    JsonObject schema =
+        new JsonObject(
+                schemas
+                    .getJsonObject("ProductEvent")
+                    .encode()
+                    .replace("#/components/schemas/Product\"", "#/$defs/Product\""))
+            .put("$defs", new JsonObject().put("Product", schemas.getJsonObject("Product")));
+    productEvent =
+        Validator.create(
+            JsonSchema.of(schema),
+            new JsonSchemaOptions()
+                .setDraft(Draft.DRAFT202012)
+                .setBaseUri("https://products.local/")
+                .setOutputFormat(OutputFormat.Basic));
   }
 
   @AfterAll
@@ -55,15 +67,24 @@ class EventContractTest {
   @Test
   void everyPublishedProductEventValidatesAgainstTheAsyncApiSchema() {
     List<JsonObject> published = new CopyOnWriteArrayList<>();
-    ProductEvents.ADDRESSES.forEach(address ->
-        vertx.eventBus().<JsonObject>consumer(address, message -> published.add(message.body())).completion().await());
+    ProductEvents.ADDRESSES.forEach(
+        address ->
+            vertx
+                .eventBus()
+                .<JsonObject>consumer(address, message -> published.add(message.body()))
+                .completion()
+                .await());
     HttpClientSupport user = Accounts.newUser(app.http());
 
-    long id = user.postJson("/products", Products.valid("Contracted").put("description", "checked")).json().getLong("id");
+    long id =
+        user.postJson("/products", Products.valid("Contracted").put("description", "checked"))
+            .json()
+            .getLong("id");
     user.patchJson("/products/" + id, new JsonObject().put("description", null));
     user.delete("/products/" + id);
 
-    dev.products.support.Eventually.eventually(java.time.Duration.ofSeconds(10), published::size, n -> n >= 3);
+    dev.products.support.Eventually.eventually(
+        java.time.Duration.ofSeconds(10), published::size, n -> n >= 3);
     for (JsonObject event : published) {
       OutputUnit result = productEvent.validate(event);
       assertThat(result.getValid()).as("%s: %s", event.encode(), result.getErrors()).isTrue();
@@ -86,7 +107,8 @@ class EventContractTest {
 
   @Test
   void theSchemaRefusesAnEventThatBreaksIt() {
-    JsonObject broken = ProductEvents.of(ProductEvents.UPDATED, 1, 1, new JsonObject().put("name", 42), 1);
+    JsonObject broken =
+        ProductEvents.of(ProductEvents.UPDATED, 1, 1, new JsonObject().put("name", 42), 1);
 
     assertThat(productEvent.validate(broken).getValid()).isFalse();
   }

@@ -31,11 +31,14 @@ class LiveUpdatesTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    app = TestApp.start(vertx, new JsonObject()
-        .put("WS_AUTH_TIMEOUT", "1s")
-        .put("WS_PING_INTERVAL", "300ms")
-        .put("WS_MAX_CONNECTIONS_PER_USER", 2)
-        .put("WS_MAX_QUEUED_MESSAGES", 5));
+    app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("WS_AUTH_TIMEOUT", "1s")
+                .put("WS_PING_INTERVAL", "300ms")
+                .put("WS_MAX_CONNECTIONS_PER_USER", 2)
+                .put("WS_MAX_QUEUED_MESSAGES", 5));
     anonymous = app.http();
   }
 
@@ -63,7 +66,8 @@ class LiveUpdatesTest {
     Session session = newSession();
     try (LiveClient live = connect(session.token())) {
       JsonObject ready = live.nextOfType("ready", WAIT);
-      assertThat(ready.getLong("user_id")).isEqualTo(session.http().get("/users/me").json().getLong("id"));
+      assertThat(ready.getLong("user_id"))
+          .isEqualTo(session.http().get("/users/me").json().getLong("id"));
 
       long id = session.http().postJson("/products", Products.valid("Live")).json().getLong("id");
 
@@ -112,12 +116,17 @@ class LiveUpdatesTest {
   @Test
   void aSubscriptionFiltersEventsToTheProductsItNames() {
     Session session = newSession();
-    long wanted = session.http().postJson("/products", Products.valid("Wanted")).json().getLong("id");
+    long wanted =
+        session.http().postJson("/products", Products.valid("Wanted")).json().getLong("id");
     long other = session.http().postJson("/products", Products.valid("Other")).json().getLong("id");
     try (LiveClient live = connect(session.token())) {
       live.nextOfType("ready", WAIT);
-      live.send(new JsonObject().put("type", "subscribe").put("ids", new io.vertx.core.json.JsonArray().add(wanted)));
-      assertThat(live.nextOfType("subscribed", WAIT).getJsonArray("ids").getLong(0)).isEqualTo(wanted);
+      live.send(
+          new JsonObject()
+              .put("type", "subscribe")
+              .put("ids", new io.vertx.core.json.JsonArray().add(wanted)));
+      assertThat(live.nextOfType("subscribed", WAIT).getJsonArray("ids").getLong(0))
+          .isEqualTo(wanted);
 
       session.http().patchJson("/products/" + other, new JsonObject().put("stock", 1));
       session.http().patchJson("/products/" + wanted, new JsonObject().put("stock", 2));
@@ -147,7 +156,9 @@ class LiveUpdatesTest {
       live.nextOfType("ready", WAIT);
 
       HttpClientSupport admin = Accounts.admin(anonymous);
-      assertThat(admin.patchJson("/users/" + userId, new JsonObject().put("disabled", true)).status()).isEqualTo(200);
+      assertThat(
+              admin.patchJson("/users/" + userId, new JsonObject().put("disabled", true)).status())
+          .isEqualTo(200);
 
       assertThat(live.awaitClose(WAIT)).isEqualTo((short) 4401);
     }
@@ -156,7 +167,8 @@ class LiveUpdatesTest {
   @Test
   void aUserMayHoldOnlyTheConfiguredNumberOfSockets() {
     Session session = newSession();
-    // One at a time: sockets authenticate asynchronously, so opened together any two could win the slots.
+    // One at a time: sockets authenticate asynchronously, so opened together any two could win the
+    // slots.
     try (LiveClient first = connect(session.token())) {
       first.nextOfType("ready", WAIT);
       try (LiveClient second = connect(session.token())) {
@@ -178,9 +190,14 @@ class LiveUpdatesTest {
       live.socket().pause();
       JsonObject product = Products.valid("Big").put("description", "x".repeat(2000));
 
-      // A burst far larger than the socket buffers, straight onto the event bus as a node would publish it.
+      // A burst far larger than the socket buffers, straight onto the event bus as a node would
+      // publish it.
       for (int i = 0; i < 20_000; i++) {
-        vertx.eventBus().publish(ProductEvents.UPDATED, ProductEvents.of(ProductEvents.UPDATED, i + 1, 1, product, 1));
+        vertx
+            .eventBus()
+            .publish(
+                ProductEvents.UPDATED,
+                ProductEvents.of(ProductEvents.UPDATED, i + 1, 1, product, 1));
       }
 
       live.socket().resume();
@@ -198,9 +215,14 @@ class LiveUpdatesTest {
       CompletableFuture<Void> dropped = new CompletableFuture<>();
       raw.handler(data -> handshake.complete(data.toString()));
       raw.closeHandler(v -> dropped.complete(null));
-      raw.write(Buffer.buffer("GET /ws/products HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-          + "Sec-WebSocket-Protocol: products.v1, bearer." + session.token() + "\r\n\r\n")).await();
+      raw.write(
+              Buffer.buffer(
+                  "GET /ws/products HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                      + "Sec-WebSocket-Protocol: products.v1, bearer."
+                      + session.token()
+                      + "\r\n\r\n"))
+          .await();
       assertThat(handshake.get(10, TimeUnit.SECONDS)).startsWith("HTTP/1.1 101");
 
       // It reads nothing more and never sends a pong: after two ping intervals it is gone.

@@ -23,24 +23,29 @@ class ManagementPortTest {
     try (TestApp app = TestApp.start(vertx, new JsonObject().put("MANAGEMENT_PORT", management))) {
       WebClient client = WebClient.create(vertx);
       try {
-        assertThat(probe(client, management, "/metrics").bodyAsString()).contains("jvm_memory_used_bytes");
+        assertThat(probe(client, management, "/metrics").bodyAsString())
+            .contains("jvm_memory_used_bytes");
         assertThat(probe(client, management, "/health").statusCode()).isEqualTo(200);
         assertThat(probe(client, management, "/healthz/live").statusCode()).isEqualTo(200);
-        // The contract describes the public port; the management port serves only the three probes above.
-        assertThat(client.get(management, "127.0.0.1", "/products").send().await().statusCode()).isEqualTo(404);
+        // The contract describes the public port; the management port serves only the three probes
+        // above.
+        assertThat(client.get(management, "127.0.0.1", "/products").send().await().statusCode())
+            .isEqualTo(404);
       } finally {
         client.close();
       }
 
       assertThat(app.http().get("/metrics").status()).isEqualTo(404);
-      assertThat(app.http().get("/metrics").json().getString("type")).isEqualTo("/problems/not-found");
+      assertThat(app.http().get("/metrics").json().getString("type"))
+          .isEqualTo("/problems/not-found");
     }
   }
 
   /** A probe on the management port: the contract's operations, so their answers are held to it. */
   private static HttpResponse<Buffer> probe(WebClient client, int port, String path) {
     HttpResponse<Buffer> response = client.get(port, "127.0.0.1", path).send().await();
-    ContractValidator.assertConforms("GET", path, null, response.statusCode(), response.headers(), response.body());
+    ContractValidator.assertConforms(
+        "GET", path, null, response.statusCode(), response.headers(), response.body());
     return response;
   }
 }

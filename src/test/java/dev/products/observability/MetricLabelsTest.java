@@ -38,7 +38,9 @@ class MetricLabelsTest {
   /** Every series of the HTTP server request counter, as its label sets. */
   private static Set<String> requestSeries() {
     Set<String> series = new TreeSet<>();
-    http.get("/metrics").text().lines()
+    http.get("/metrics")
+        .text()
+        .lines()
         .filter(line -> line.startsWith("vertx_http_server_requests_total{"))
         .forEach(line -> series.add(line.substring(0, line.indexOf('}') + 1)));
     return series;
@@ -46,7 +48,12 @@ class MetricLabelsTest {
 
   private static void inventTraffic(String round) {
     for (int i = 0; i < 25; i++) {
-      http.send(HttpMethod.valueOf("ZQ" + round + i), "/products", null, null, MultiMap.caseInsensitiveMultiMap());
+      http.send(
+          HttpMethod.valueOf("ZQ" + round + i),
+          "/products",
+          null,
+          null,
+          MultiMap.caseInsensitiveMultiMap());
       http.get("/no/such/path/" + round + "/" + i);
       http.get("/products/" + round + i + "x");
       http.get("/products/" + (1_000_000 + i));
@@ -66,6 +73,8 @@ class MetricLabelsTest {
     assertThat(after).noneMatch(series -> series.contains("ZQ"));
     assertThat(after).anyMatch(series -> series.contains("method=\"OTHER\""));
     assertThat(after).noneMatch(series -> series.contains("/no/such/path"));
-    assertThat(after).anyMatch(series -> series.contains("code=\"404\"") && series.contains("route=\"unmatched\""));
+    assertThat(after)
+        .anyMatch(
+            series -> series.contains("code=\"404\"") && series.contains("route=\"unmatched\""));
   }
 }

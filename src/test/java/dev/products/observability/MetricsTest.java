@@ -34,7 +34,10 @@ class MetricsTest {
       http.get("/products/" + id);
       http.get("/products/" + (id + 1_000_000));
     }
-    MultiMap wrong = MultiMap.caseInsensitiveMultiMap().add("username", "nobody@products.test").add("password", "wrong-pass");
+    MultiMap wrong =
+        MultiMap.caseInsensitiveMultiMap()
+            .add("username", "nobody@products.test")
+            .add("password", "wrong-pass");
     for (int i = 0; i < 3; i++) {
       http.postForm("/auth/token", wrong);
     }
@@ -57,8 +60,16 @@ class MetricsTest {
   @Test
   void requestsAreCountedPerRouteTemplateMethodAndStatusNeverPerRawPath() {
     assertThat(series("vertx_http_server_requests_total"))
-        .anyMatch(line -> line.contains("code=\"201\"") && line.contains("route=\"/products\"") && line.endsWith(" 3.0"))
-        .anyMatch(line -> line.contains("code=\"404\"") && line.contains("route=\"/products/:id\"") && line.endsWith(" 3.0"))
+        .anyMatch(
+            line ->
+                line.contains("code=\"201\"")
+                    && line.contains("route=\"/products\"")
+                    && line.endsWith(" 3.0"))
+        .anyMatch(
+            line ->
+                line.contains("code=\"404\"")
+                    && line.contains("route=\"/products/:id\"")
+                    && line.endsWith(" 3.0"))
         .noneMatch(line -> line.matches(".*route=\"/products/\\d+.*"));
   }
 
@@ -71,9 +82,12 @@ class MetricsTest {
 
   @Test
   void databasePoolUsageAndWaitTimeAreRecorded() {
-    assertThat(series("vertx_pool_in_use")).anyMatch(line -> line.contains("pool_name=\"products-pg-pool\""));
-    assertThat(series("vertx_pool_queue_time_seconds_count")).anyMatch(line -> line.contains("pool_type=\"sql\""));
-    assertThat(series("vertx_pool_in_use")).anyMatch(line -> line.contains("pool_name=\"ratelimit-redis\""));
+    assertThat(series("vertx_pool_in_use"))
+        .anyMatch(line -> line.contains("pool_name=\"products-pg-pool\""));
+    assertThat(series("vertx_pool_queue_time_seconds_count"))
+        .anyMatch(line -> line.contains("pool_type=\"sql\""));
+    assertThat(series("vertx_pool_in_use"))
+        .anyMatch(line -> line.contains("pool_name=\"ratelimit-redis\""));
   }
 
   @Test
@@ -87,6 +101,7 @@ class MetricsTest {
   void businessCountersCountCreationsFailedLoginsAndRefusals() {
     assertThat(series("product_creations_total")).containsExactly("product_creations_total 3.0");
     assertThat(series("auth_failed_logins_total")).containsExactly("auth_failed_logins_total 2.0");
-    assertThat(series("ratelimit_refusals_total")).containsExactly("ratelimit_refusals_total{limit=\"login_account\"} 1.0");
+    assertThat(series("ratelimit_refusals_total"))
+        .containsExactly("ratelimit_refusals_total{limit=\"login_account\"} 1.0");
   }
 }

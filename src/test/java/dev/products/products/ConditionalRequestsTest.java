@@ -28,8 +28,14 @@ class ConditionalRequestsTest extends ApiTestBase {
     return user.postJson("/products", Products.valid("Versioned")).json().getLong("id");
   }
 
-  private static Reply patch(HttpClientSupport client, long id, JsonObject changes, String ifMatch) {
-    return client.send(HttpMethod.PATCH, "/products/" + id, "application/json", changes.toBuffer(), header("If-Match", ifMatch));
+  private static Reply patch(
+      HttpClientSupport client, long id, JsonObject changes, String ifMatch) {
+    return client.send(
+        HttpMethod.PATCH,
+        "/products/" + id,
+        "application/json",
+        changes.toBuffer(),
+        header("If-Match", ifMatch));
   }
 
   @Test
@@ -51,7 +57,8 @@ class ConditionalRequestsTest extends ApiTestBase {
     long id = created();
 
     for (String tag : List.of("\"1\"", "W/\"1\"", "\"7\", \"1\"", "*")) {
-      Reply reply = http.send(HttpMethod.GET, "/products/" + id, null, null, header("If-None-Match", tag));
+      Reply reply =
+          http.send(HttpMethod.GET, "/products/" + id, null, null, header("If-None-Match", tag));
       assertThat(reply.status()).as(tag).isEqualTo(304);
       assertThat(reply.body() == null || reply.body().length() == 0).as(tag).isTrue();
       assertThat(reply.header("ETag")).isEqualTo("\"1\"");
@@ -63,7 +70,8 @@ class ConditionalRequestsTest extends ApiTestBase {
     long id = created();
     user.patchJson("/products/" + id, new JsonObject().put("stock", 1));
 
-    Reply reply = http.send(HttpMethod.GET, "/products/" + id, null, null, header("If-None-Match", "\"1\""));
+    Reply reply =
+        http.send(HttpMethod.GET, "/products/" + id, null, null, header("If-None-Match", "\"1\""));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().getInteger("version")).isEqualTo(2);
@@ -98,7 +106,8 @@ class ConditionalRequestsTest extends ApiTestBase {
   void aWeakTagNeverAuthorizesAWrite() {
     long id = created();
 
-    assertThat(patch(user, id, new JsonObject().put("stock", 3), "W/\"1\"").status()).isEqualTo(412);
+    assertThat(patch(user, id, new JsonObject().put("stock", 3), "W/\"1\"").status())
+        .isEqualTo(412);
   }
 
   @Test
@@ -116,11 +125,13 @@ class ConditionalRequestsTest extends ApiTestBase {
     long id = created();
     user.patchJson("/products/" + id, new JsonObject().put("stock", 5));
 
-    Reply stale = user.send(HttpMethod.DELETE, "/products/" + id, null, null, header("If-Match", "\"1\""));
+    Reply stale =
+        user.send(HttpMethod.DELETE, "/products/" + id, null, null, header("If-Match", "\"1\""));
     assertThat(stale.status()).isEqualTo(412);
     assertThat(http.get("/products/" + id).status()).isEqualTo(200);
 
-    Reply current = user.send(HttpMethod.DELETE, "/products/" + id, null, null, header("If-Match", "\"2\""));
+    Reply current =
+        user.send(HttpMethod.DELETE, "/products/" + id, null, null, header("If-Match", "\"2\""));
     assertThat(current.status()).isEqualTo(204);
   }
 
@@ -129,7 +140,8 @@ class ConditionalRequestsTest extends ApiTestBase {
     long id = created();
     HttpClientSupport stranger = Accounts.newUser(http);
 
-    assertThat(patch(stranger, id, new JsonObject().put("stock", 1), "\"9\"").status()).isEqualTo(403);
+    assertThat(patch(stranger, id, new JsonObject().put("stock", 1), "\"9\"").status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -141,7 +153,9 @@ class ConditionalRequestsTest extends ApiTestBase {
       List<Future<Integer>> outcomes = new ArrayList<>();
       for (int i = 0; i < racers; i++) {
         int stock = i;
-        outcomes.add(pool.submit(() -> patch(user, id, new JsonObject().put("stock", stock), "\"1\"").status()));
+        outcomes.add(
+            pool.submit(
+                () -> patch(user, id, new JsonObject().put("stock", stock), "\"1\"").status()));
       }
       List<Integer> statuses = new ArrayList<>();
       for (Future<Integer> outcome : outcomes) {

@@ -20,12 +20,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContractPatternsTest extends ApiTestBase {
 
   @ParameterizedTest
-  @ValueSource(strings = {"\u00a0\u00a0", "\u3000", "\u2007\u2028", "\ufeff", " \u00a0 ", "\u1680", "\u202f\u205f"})
+  @ValueSource(
+      strings = {
+        "\u00a0\u00a0",
+        "\u3000",
+        "\u2007\u2028",
+        "\ufeff",
+        " \u00a0 ",
+        "\u1680",
+        "\u202f\u205f"
+      })
   void aNameOfOnlyUnicodeSpacesIsRefused(String name) {
     Reply reply = user.postJson("/products", Products.valid(name));
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("name");
+    assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("name");
   }
 
   @ParameterizedTest
@@ -46,7 +56,8 @@ class ContractPatternsTest extends ApiTestBase {
   void anUpdateToABlankNameIsRefusedToo() {
     long id = user.postJson("/products", Products.valid("Cup")).json().getLong("id");
 
-    assertThat(user.patchJson("/products/" + id, new JsonObject().put("name", "\u00a0")).status()).isEqualTo(400);
+    assertThat(user.patchJson("/products/" + id, new JsonObject().put("name", "\u00a0")).status())
+        .isEqualTo(400);
     assertThat(http.get("/products/" + id).json().getString("name")).isEqualTo("Cup");
   }
 
@@ -54,24 +65,41 @@ class ContractPatternsTest extends ApiTestBase {
   void theDatabaseRefusesABlankNameWhateverWritesIt() {
     long owner = TestDatabase.count("SELECT id FROM users ORDER BY id LIMIT 1");
 
-    assertThatThrownBy(() -> TestDatabase.execute(
-        "INSERT INTO products (name, price_cents, owner_id) VALUES (E'\\u00a0\\u00a0', 1, " + owner + ")"))
+    assertThatThrownBy(
+            () ->
+                TestDatabase.execute(
+                    "INSERT INTO products (name, price_cents, owner_id) VALUES (E'\\u00a0\\u00a0', 1, "
+                        + owner
+                        + ")"))
         .hasMessageContaining("products_name_contract");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a\u00a0b@example.com", "ada@exa\u00a0mple.com", "ad\u00e9@example.com", "a..b@example.com",
-      "ada@example", "ada@-example.com", "@example.com"})
+  @ValueSource(
+      strings = {
+        "a\u00a0b@example.com",
+        "ada@exa\u00a0mple.com",
+        "ad\u00e9@example.com",
+        "a..b@example.com",
+        "ada@example",
+        "ada@-example.com",
+        "@example.com"
+      })
   void anAddressOutsideTheContractsPatternIsRefused(String email) {
-    Reply reply = http.postJson("/auth/register", new JsonObject().put("email", email).put("password", "long-enough-1"));
+    Reply reply =
+        http.postJson(
+            "/auth/register",
+            new JsonObject().put("email", email).put("password", "long-enough-1"));
 
     assertThat(reply.status()).isEqualTo(400);
   }
 
   @Test
   void theDatabaseRefusesSuchAnAddressWhateverWritesIt() {
-    assertThatThrownBy(() -> TestDatabase.execute(
-        "INSERT INTO users (email, password_hash) VALUES (E'a\\u00a0b@example.com', 'x')"))
+    assertThatThrownBy(
+            () ->
+                TestDatabase.execute(
+                    "INSERT INTO users (email, password_hash) VALUES (E'a\\u00a0b@example.com', 'x')"))
         .hasMessageContaining("users_email_contract");
   }
 }

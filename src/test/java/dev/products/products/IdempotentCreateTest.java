@@ -11,7 +11,6 @@ import dev.products.support.TestDatabase;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,11 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** POST /products with an Idempotency-Key: a retry gets the first answer and never makes a second row. */
+/**
+ * POST /products with an Idempotency-Key: a retry gets the first answer and never makes a second
+ * row.
+ */
 class IdempotentCreateTest extends ApiTestBase {
 
   private static Reply post(HttpClientSupport client, String key, Buffer body) {
-    return client.send(HttpMethod.POST, "/products", "application/json", body,
+    return client.send(
+        HttpMethod.POST,
+        "/products",
+        "application/json",
+        body,
         MultiMap.caseInsensitiveMultiMap().add("Idempotency-Key", key));
   }
 
@@ -86,7 +92,8 @@ class IdempotentCreateTest extends ApiTestBase {
 
   @Test
   void aMalformedKeyIsA400() {
-    assertThat(post(user, "not a valid key!", Products.valid("Bad key").toBuffer()).status()).isEqualTo(400);
+    assertThat(post(user, "not a valid key!", Products.valid("Bad key").toBuffer()).status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -118,7 +125,10 @@ class IdempotentCreateTest extends ApiTestBase {
     String key = UUID.randomUUID().toString();
     Buffer body = Products.valid("Expiring").toBuffer();
     long first = post(user, key, body).json().getLong("id");
-    TestDatabase.execute("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = '" + key + "'");
+    TestDatabase.execute(
+        "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = '"
+            + key
+            + "'");
 
     long second = post(user, key, body).json().getLong("id");
 

@@ -14,8 +14,14 @@ class ProductCrudTest extends ApiTestBase {
 
   @Test
   void createAnswers201WithLocationAndTheProduct() {
-    Reply reply = user.postJson("/products", new JsonObject()
-        .put("name", "Espresso cup").put("description", "Porcelain").put("price_cents", 1250).put("stock", 40));
+    Reply reply =
+        user.postJson(
+            "/products",
+            new JsonObject()
+                .put("name", "Espresso cup")
+                .put("description", "Porcelain")
+                .put("price_cents", 1250)
+                .put("stock", 40));
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(reply.header("Content-Type")).isEqualTo("application/json");
@@ -32,7 +38,9 @@ class ProductCrudTest extends ApiTestBase {
 
   @Test
   void createDefaultsStockToZeroAndDescriptionToNull() {
-    JsonObject product = user.postJson("/products", new JsonObject().put("name", "Plain").put("price_cents", 0)).json();
+    JsonObject product =
+        user.postJson("/products", new JsonObject().put("name", "Plain").put("price_cents", 0))
+            .json();
 
     assertThat(product.getInteger("stock")).isZero();
     assertThat(product.containsKey("description")).isTrue();
@@ -61,10 +69,19 @@ class ProductCrudTest extends ApiTestBase {
 
   @Test
   void patchChangesOnlyTheFieldsSentAndMovesUpdatedAt() {
-    JsonObject created = user.postJson("/products", new JsonObject()
-        .put("name", "Teapot").put("description", "Cast iron").put("price_cents", 4500).put("stock", 7)).json();
+    JsonObject created =
+        user.postJson(
+                "/products",
+                new JsonObject()
+                    .put("name", "Teapot")
+                    .put("description", "Cast iron")
+                    .put("price_cents", 4500)
+                    .put("stock", 7))
+            .json();
 
-    Reply reply = user.patchJson("/products/" + created.getLong("id"), new JsonObject().put("price_cents", 3900));
+    Reply reply =
+        user.patchJson(
+            "/products/" + created.getLong("id"), new JsonObject().put("price_cents", 3900));
 
     assertThat(reply.status()).isEqualTo(200);
     JsonObject updated = reply.json();
@@ -80,10 +97,13 @@ class ProductCrudTest extends ApiTestBase {
 
   @Test
   void patchWithNullDescriptionClearsIt() {
-    JsonObject created = user.postJson("/products", Products.valid("Bowl").put("description", "Deep")).json();
+    JsonObject created =
+        user.postJson("/products", Products.valid("Bowl").put("description", "Deep")).json();
 
-    JsonObject updated = user.patchJson("/products/" + created.getLong("id"),
-        new JsonObject().putNull("description")).json();
+    JsonObject updated =
+        user.patchJson(
+                "/products/" + created.getLong("id"), new JsonObject().putNull("description"))
+            .json();
 
     assertThat(updated.getValue("description")).isNull();
     assertThat(updated.getString("name")).isEqualTo("Bowl");

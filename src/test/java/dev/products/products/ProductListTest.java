@@ -96,7 +96,16 @@ class ProductListTest extends ApiTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"limit=0", "limit=101", "limit=-5", "limit=ten", "offset=-1", "offset=1.5", "limit=1e3"})
+  @ValueSource(
+      strings = {
+        "limit=0",
+        "limit=101",
+        "limit=-5",
+        "limit=ten",
+        "offset=-1",
+        "offset=1.5",
+        "limit=1e3"
+      })
   void outOfRangeOrMalformedPagingAnswers400(String query) {
     Reply reply = http.get("/products?" + query);
 

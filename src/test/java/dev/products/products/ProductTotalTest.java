@@ -31,7 +31,8 @@ class ProductTotalTest extends ApiTestBase {
 
   @Test
   void theTotalFollowsBulkWritesAndTruncateInSql() {
-    TestDatabase.execute("INSERT INTO products (name, price_cents) SELECT 'Bulk ' || g, g FROM generate_series(1, 250) g");
+    TestDatabase.execute(
+        "INSERT INTO products (name, price_cents) SELECT 'Bulk ' || g, g FROM generate_series(1, 250) g");
     assertThat(listedTotal()).isEqualTo(250).isEqualTo(counted());
 
     TestDatabase.execute("DELETE FROM products WHERE price_cents <= 100");
@@ -45,7 +46,8 @@ class ProductTotalTest extends ApiTestBase {
   void aFailedInsertLeavesTheTotalAlone() {
     user.postJson("/products", Products.valid("Kept"));
     try {
-      TestDatabase.execute("INSERT INTO products (name, price_cents) VALUES ('fine', 1), ('bad', -1)");
+      TestDatabase.execute(
+          "INSERT INTO products (name, price_cents) VALUES ('fine', 1), ('bad', -1)");
     } catch (IllegalStateException rejectedByTheCheck) {
       // the whole statement is rolled back, the trigger's update with it
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Login and general limits, counted in Redis. The service sits behind a trusted proxy (this test),
- * so each test speaks for clients of its own through X-Forwarded-For and no two tests share a counter.
+ * so each test speaks for clients of its own through X-Forwarded-For and no two tests share a
+ * counter.
  */
 @ExtendWith(VertxExtension.class)
 class RateLimitTest {
@@ -35,12 +36,15 @@ class RateLimitTest {
 
   @BeforeAll
   static void start(Vertx vertx) {
-    app = TestApp.start(vertx, new JsonObject()
-        .put("TRUSTED_PROXIES", "127.0.0.1")
-        .put("RATE_LIMIT_WINDOW", "1m")
-        .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", LOGIN_PER_ACCOUNT)
-        .put("RATE_LIMIT_LOGIN_PER_IP", LOGIN_PER_IP)
-        .put("RATE_LIMIT_PER_IP", PER_IP));
+    app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("TRUSTED_PROXIES", "127.0.0.1")
+                .put("RATE_LIMIT_WINDOW", "1m")
+                .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", LOGIN_PER_ACCOUNT)
+                .put("RATE_LIMIT_LOGIN_PER_IP", LOGIN_PER_IP)
+                .put("RATE_LIMIT_PER_IP", PER_IP));
     http = app.http();
   }
 
@@ -55,13 +59,21 @@ class RateLimitTest {
   }
 
   static Reply login(String client, String email, String password) {
-    return http.send(HttpMethod.POST, "/auth/token", "application/x-www-form-urlencoded",
+    return http.send(
+        HttpMethod.POST,
+        "/auth/token",
+        "application/x-www-form-urlencoded",
         Buffer.buffer("username=" + email.replace("@", "%40") + "&password=" + password),
         MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", client));
   }
 
   static Reply get(String client, String path) {
-    return http.send(HttpMethod.GET, path, null, null, MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", client));
+    return http.send(
+        HttpMethod.GET,
+        path,
+        null,
+        null,
+        MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", client));
   }
 
   static void assertTooManyRequests(Reply reply, int limit) {
@@ -114,7 +126,8 @@ class RateLimitTest {
 
     assertTooManyRequests(refused, LOGIN_PER_IP);
     assertThat(login(newClient(), Accounts.uniqueEmail(), "wrong-password").status())
-        .as("another address has its own budget").isEqualTo(401);
+        .as("another address has its own budget")
+        .isEqualTo(401);
   }
 
   @Test

@@ -19,14 +19,18 @@ class SharedCountersTest {
 
   @Test
   void attemptsOnEitherInstanceCountAgainstTheSameAccount(Vertx vertx) {
-    JsonObject shared = new JsonObject()
-        .put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix())
-        .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 4);
+    JsonObject shared =
+        new JsonObject()
+            .put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix())
+            .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 4);
     try (TestApp first = TestApp.start(vertx, shared.copy().put("HTTP_PORT", TestApp.freePort()));
-         TestApp second = TestApp.start(vertx, shared.copy().put("HTTP_PORT", TestApp.freePort()))) {
+        TestApp second = TestApp.start(vertx, shared.copy().put("HTTP_PORT", TestApp.freePort()))) {
       String email = Accounts.uniqueEmail();
       Accounts.register(first.http(), email);
-      MultiMap wrong = MultiMap.caseInsensitiveMultiMap().add("username", email).add("password", "wrong-password");
+      MultiMap wrong =
+          MultiMap.caseInsensitiveMultiMap()
+              .add("username", email)
+              .add("password", "wrong-password");
 
       HttpClientSupport a = first.http();
       HttpClientSupport b = second.http();
@@ -42,11 +46,12 @@ class SharedCountersTest {
 
   @Test
   void theGeneralLimitIsSharedByEveryInstance(Vertx vertx) {
-    JsonObject shared = new JsonObject()
-        .put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix())
-        .put("RATE_LIMIT_PER_IP", 4);
+    JsonObject shared =
+        new JsonObject()
+            .put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix())
+            .put("RATE_LIMIT_PER_IP", 4);
     try (TestApp first = TestApp.start(vertx, shared.copy().put("HTTP_PORT", TestApp.freePort()));
-         TestApp second = TestApp.start(vertx, shared.copy().put("HTTP_PORT", TestApp.freePort()))) {
+        TestApp second = TestApp.start(vertx, shared.copy().put("HTTP_PORT", TestApp.freePort()))) {
       assertThat(first.http().get("/products").header("RateLimit-Remaining")).isEqualTo("3");
       assertThat(second.http().get("/products").header("RateLimit-Remaining")).isEqualTo("2");
       assertThat(first.http().get("/products").header("RateLimit-Remaining")).isEqualTo("1");

@@ -17,8 +17,9 @@ public final class Accounts {
 
   /** A new account; returns its user JSON. */
   public static JsonObject register(HttpClientSupport http, String email) {
-    HttpClientSupport.Reply reply = http.postJson("/auth/register",
-        new JsonObject().put("email", email).put("password", PASSWORD));
+    HttpClientSupport.Reply reply =
+        http.postJson(
+            "/auth/register", new JsonObject().put("email", email).put("password", PASSWORD));
     if (reply.status() != 201) {
       throw new AssertionError("register failed: " + reply.status() + " " + reply.text());
     }
@@ -27,8 +28,10 @@ public final class Accounts {
 
   /** The token response of a password login. */
   public static JsonObject login(HttpClientSupport http, String email, String password) {
-    HttpClientSupport.Reply reply = http.postForm("/auth/token",
-        MultiMap.caseInsensitiveMultiMap().add("username", email).add("password", password));
+    HttpClientSupport.Reply reply =
+        http.postForm(
+            "/auth/token",
+            MultiMap.caseInsensitiveMultiMap().add("username", email).add("password", password));
     if (reply.status() != 200) {
       throw new AssertionError("login failed: " + reply.status() + " " + reply.text());
     }
@@ -44,6 +47,7 @@ public final class Accounts {
 
   /** A client acting as the admin created at start from ADMIN_EMAIL / ADMIN_PASSWORD. */
   public static HttpClientSupport admin(HttpClientSupport http) {
-    return http.as(login(http, TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD).getString("access_token"));
+    return http.as(
+        login(http, TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD).getString("access_token"));
   }
 }

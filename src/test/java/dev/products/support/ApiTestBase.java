@@ -12,8 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class ApiTestBase {
 
   protected static TestApp app;
+
   /** Anonymous. */
   protected static HttpClientSupport http;
+
   /** Signed in as a regular user, who owns what it creates. */
   protected static HttpClientSupport user;
 

@@ -11,8 +11,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client of the SockJS event bus bridge over its raw WebSocket endpoint
- * ({@code /eventbus/websocket}), speaking the bridge's JSON frames as the JavaScript client does.
+ * A client of the SockJS event bus bridge over its raw WebSocket endpoint ({@code
+ * /eventbus/websocket}), speaking the bridge's JSON frames as the JavaScript client does.
  */
 public final class BridgeClient implements AutoCloseable {
 
@@ -29,12 +29,21 @@ public final class BridgeClient implements AutoCloseable {
 
   public static BridgeClient connect(Vertx vertx, int port) {
     BridgeClient bridge = new BridgeClient(vertx.createWebSocketClient());
-    bridge.ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket"))
+    bridge
+        .ws
+        .connect(
+            new WebSocketConnectOptions()
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setURI("/eventbus/websocket"))
         .await();
     return bridge;
   }
 
-  /** @param token sent as {@code authorization: Bearer <token>} in the register headers; null sends none */
+  /**
+   * @param token sent as {@code authorization: Bearer <token>} in the register headers; null sends
+   *     none
+   */
   public void register(String address, String token) {
     JsonObject frame = new JsonObject().put("type", "register").put("address", address);
     if (token != null) {
@@ -44,16 +53,27 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   public void send(String address, JsonObject body) {
-    ws.writeTextMessage(new JsonObject().put("type", "send").put("address", address).put("body", body)
-        .put("replyAddress", "reply-" + System.nanoTime()).encode()).await();
+    ws.writeTextMessage(
+            new JsonObject()
+                .put("type", "send")
+                .put("address", address)
+                .put("body", body)
+                .put("replyAddress", "reply-" + System.nanoTime())
+                .encode())
+        .await();
   }
 
-  /** The next frame of this type ({@code rec}, {@code err}), skipping pongs and others; null if none in time. */
+  /**
+   * The next frame of this type ({@code rec}, {@code err}), skipping pongs and others; null if none
+   * in time.
+   */
   public JsonObject next(String type, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     try {
       while (System.nanoTime() < deadline) {
-        JsonObject frame = frames.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+        JsonObject frame =
+            frames.poll(
+                Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
         if (frame != null && type.equals(frame.getString("type"))) {
           return frame;
         }

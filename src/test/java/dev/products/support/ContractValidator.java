@@ -1,5 +1,12 @@
 package dev.products.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
@@ -41,61 +48,67 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Checks an HTTP answer of the service against {@code openapi.yaml}, the contract.
  *
  * <p>A (method, raw path) is matched to an operation by the contract's path templates (concrete
  * paths before templated ones; HEAD is answered as GET, without a body). The answer must then:
+ *
  * <ul>
- *   <li>have a status declared on that operation (or a {@code default}/{@code 4XX} range response);</li>
+ *   <li>have a status declared on that operation (or a {@code default}/{@code 4XX} range response);
  *   <li>when it has a body, carry a {@code Content-Type} declared for that status (type/subtype
- *       compared case-insensitively, parameters ignored), and a body that validates against that media
- *       type's schema: JSON with a JSON Schema 2020-12 validator (networknt, OpenAPI 3.1 dialect,
- *       ECMA-262 regular expressions through Joni, format assertions on, {@code int32}/{@code int64}
- *       ranges), text as a JSON string;</li>
+ *       compared case-insensitively, parameters ignored), and a body that validates against that
+ *       media type's schema: JSON with a JSON Schema 2020-12 validator (networknt, OpenAPI 3.1
+ *       dialect, ECMA-262 regular expressions through Joni, format assertions on, {@code
+ *       int32}/{@code int64} ranges), text as a JSON string;
  *   <li>carry every response header declared {@code required: true}, and every declared header it
- *       carries must match its schema;</li>
- *   <li>carry {@code X-Request-ID}; every 4xx/5xx is an {@code application/problem+json} document valid
- *       against {@code Problem}, whose {@code request_id} is that header and whose {@code status} is the
- *       status (unless the operation declares that status with another body, as readiness does for 503).</li>
+ *       carries must match its schema;
+ *   <li>carry {@code X-Request-ID}; every 4xx/5xx is an {@code application/problem+json} document
+ *       valid against {@code Problem}, whose {@code request_id} is that header and whose {@code
+ *       status} is the status (unless the operation declares that status with another body, as
+ *       readiness does for 503).
  * </ul>
- * A request that matches no path of the contract must get a 404 problem; one that matches a path but
- * none of its methods a 405 problem with {@code Allow} naming the path's methods (and HEAD where GET
- * exists). Either may instead get a problem from the edge, which runs before routing (400 bad request
- * or Host, 413 body too large, 429 rate limit). 414 and 431 are answered by the HTTP codec before any
- * operation is known, so they are accepted on any request, as complete problems. A CORS preflight
- * (OPTIONS with Origin and Access-Control-Request-Method) is CORS protocol, not an operation: a 2xx
- * without a body, or a 4xx problem, is accepted. A raw path that only matches once normalised ({@code //products},
- * {@code /products/}, dot segments) may get either a 404 problem or the normalised operation's answer.
- * Routes outside the contract ({@code /docs}, {@code /openapi.yaml}, {@code /asyncapi.yaml},
- * {@code /ws/products}, {@code /eventbus}) are not checked.
+ *
+ * A request that matches no path of the contract must get a 404 problem; one that matches a path
+ * but none of its methods a 405 problem with {@code Allow} naming the path's methods (and HEAD
+ * where GET exists). Either may instead get a problem from the edge, which runs before routing (400
+ * bad request or Host, 413 body too large, 429 rate limit). 414 and 431 are answered by the HTTP
+ * codec before any operation is known, so they are accepted on any request, as complete problems. A
+ * CORS preflight (OPTIONS with Origin and Access-Control-Request-Method) is CORS protocol, not an
+ * operation: a 2xx without a body, or a 4xx problem, is accepted. A raw path that only matches once
+ * normalised ({@code //products}, {@code /products/}, dot segments) may get either a 404 problem or
+ * the normalised operation's answer. Routes outside the contract ({@code /docs}, {@code
+ * /openapi.yaml}, {@code /asyncapi.yaml}, {@code /ws/products}, {@code /eventbus}) are not checked.
  *
  * <p>There is deliberately no way to switch this off: every test answer goes through it.
  */
 public final class ContractValidator {
 
-  /** The retrieval IRI the contract is registered under, so that {@code $ref}s resolve against it. */
+  /**
+   * The retrieval IRI the contract is registered under, so that {@code $ref}s resolve against it.
+   */
   static final String CONTRACT_URI = "https://contract.products.test/openapi.json";
 
   private static final List<String> HTTP_METHODS =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final Set<Integer> EDGE_STATUSES = Set.of(400, 413, 429);
   private static final Set<Integer> CODEC_STATUSES = Set.of(414, 431);
-  private static final Set<String> BODY_RULES = Set.of("body-missing", "content-type-missing", "content-type-undeclared",
-      "body-schema", "body-not-json", "body-not-utf8", "body-undeclared");
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
+  private static final Set<String> BODY_RULES =
+      Set.of(
+          "body-missing",
+          "content-type-missing",
+          "content-type-undeclared",
+          "body-schema",
+          "body-not-json",
+          "body-not-utf8",
+          "body-undeclared");
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private static volatile ContractValidator instance;
 
@@ -103,15 +116,25 @@ public final class ContractValidator {
   private final SchemaRegistry registry;
   private final List<PathItem> paths = new ArrayList<>();
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
-  private final Map<JsonNode, String> pointers = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<JsonNode, String> pointers =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
-  /** One exchange as a client saw it. Header maps are case-insensitive; body may be empty, never null. */
-  public record Exchange(String method, String target, MultiMap requestHeaders, int status,
-      MultiMap responseHeaders, byte[] body) {
+  /**
+   * One exchange as a client saw it. Header maps are case-insensitive; body may be empty, never
+   * null.
+   */
+  public record Exchange(
+      String method,
+      String target,
+      MultiMap requestHeaders,
+      int status,
+      MultiMap responseHeaders,
+      byte[] body) {
 
     public Exchange {
       requestHeaders = requestHeaders == null ? MultiMap.caseInsensitiveMultiMap() : requestHeaders;
-      responseHeaders = responseHeaders == null ? MultiMap.caseInsensitiveMultiMap() : responseHeaders;
+      responseHeaders =
+          responseHeaders == null ? MultiMap.caseInsensitiveMultiMap() : responseHeaders;
       body = body == null ? new byte[0] : body;
     }
 
@@ -150,9 +173,13 @@ public final class ContractValidator {
     }
   }
 
-  private record PathItem(String template, String[] segments, Map<String, JsonNode> operations, boolean concrete) {}
+  private record PathItem(
+      String template, String[] segments, Map<String, JsonNode> operations, boolean concrete) {}
 
-  /** The contract of this checkout ({@code openapi.yaml} at the project root, else on the class path). */
+  /**
+   * The contract of this checkout ({@code openapi.yaml} at the project root, else on the class
+   * path).
+   */
   public static ContractValidator instance() {
     ContractValidator loaded = instance;
     if (loaded == null) {
@@ -173,9 +200,11 @@ public final class ContractValidator {
       if (Files.isRegularFile(file)) {
         return Files.readString(file, StandardCharsets.UTF_8);
       }
-      try (InputStream in = ContractValidator.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
+      try (InputStream in =
+          ContractValidator.class.getClassLoader().getResourceAsStream("openapi.yaml")) {
         if (in == null) {
-          throw new IllegalStateException("openapi.yaml is neither in the working directory nor on the class path");
+          throw new IllegalStateException(
+              "openapi.yaml is neither in the working directory nor on the class path");
         }
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
@@ -184,7 +213,9 @@ public final class ContractValidator {
     }
   }
 
-  /** A validator for a contract given as YAML text (the unit test uses variants of the real one). */
+  /**
+   * A validator for a contract given as YAML text (the unit test uses variants of the real one).
+   */
   public static ContractValidator fromYaml(String yaml) {
     try {
       return new ContractValidator(YAMLMapper.builder().build().readTree(yaml));
@@ -195,24 +226,37 @@ public final class ContractValidator {
 
   private ContractValidator(JsonNode contract) {
     this.contract = contract;
-    Dialect dialect = Dialect.builder(Dialects.getOpenApi31())
-        // OpenAPI's own words around the schemas (paths, example, ...) are annotations, not noise in the log
-        .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
-        .format(new IntegerRangeFormat("int32", BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)))
-        .format(new IntegerRangeFormat("int64", BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)))
-        .build();
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-        .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
-        .formatAssertionsEnabled(true)
-        .build();
+    Dialect dialect =
+        Dialect.builder(Dialects.getOpenApi31())
+            // OpenAPI's own words around the schemas (paths, example, ...) are annotations, not
+            // noise in the log
+            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+            .format(
+                new IntegerRangeFormat(
+                    "int32",
+                    BigInteger.valueOf(Integer.MIN_VALUE),
+                    BigInteger.valueOf(Integer.MAX_VALUE)))
+            .format(
+                new IntegerRangeFormat(
+                    "int64",
+                    BigInteger.valueOf(Long.MIN_VALUE),
+                    BigInteger.valueOf(Long.MAX_VALUE)))
+            .build();
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder()
+            .regularExpressionFactory(JoniRegularExpressionFactory.getInstance())
+            .formatAssertionsEnabled(true)
+            .build();
     String text;
     try {
       text = JSON.writeValueAsString(contract);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    this.registry = SchemaRegistry.withDefaultDialect(dialect,
-        builder -> builder.schemaRegistryConfig(config).schemas(Map.of(CONTRACT_URI, text)));
+    this.registry =
+        SchemaRegistry.withDefaultDialect(
+            dialect,
+            builder -> builder.schemaRegistryConfig(config).schemas(Map.of(CONTRACT_URI, text)));
     JsonNode declared = contract.path("paths");
     for (Map.Entry<String, JsonNode> entry : declared.properties()) {
       Map<String, JsonNode> operations = new LinkedHashMap<>();
@@ -223,7 +267,8 @@ public final class ContractValidator {
         }
       }
       String template = entry.getKey();
-      paths.add(new PathItem(template, template.split("/", -1), operations, !template.contains("{")));
+      paths.add(
+          new PathItem(template, template.split("/", -1), operations, !template.contains("{")));
     }
     // Concrete paths are matched before templated ones (OpenAPI 3.1, "Paths Object").
     paths.sort((a, b) -> Boolean.compare(b.concrete(), a.concrete()));
@@ -241,10 +286,22 @@ public final class ContractValidator {
   }
 
   /** Convenience for Vert.x answers. */
-  public static void assertConforms(String method, String target, MultiMap requestHeaders, int status,
-      MultiMap responseHeaders, Buffer body) {
-    instance().check(new Exchange(method, target, requestHeaders, status, responseHeaders,
-        body == null ? new byte[0] : body.getBytes()));
+  public static void assertConforms(
+      String method,
+      String target,
+      MultiMap requestHeaders,
+      int status,
+      MultiMap responseHeaders,
+      Buffer body) {
+    instance()
+        .check(
+            new Exchange(
+                method,
+                target,
+                requestHeaders,
+                status,
+                responseHeaders,
+                body == null ? new byte[0] : body.getBytes()));
   }
 
   /** Convenience for {@code java.net.http} answers (tests that talk to a separate process). */
@@ -254,31 +311,50 @@ public final class ContractValidator {
     request.headers().map().forEach(sent::add);
     MultiMap received = MultiMap.caseInsensitiveMultiMap();
     response.headers().map().forEach(received::add);
-    String target = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+    String target =
+        request.uri().getRawPath()
+            + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
     String body = response.body();
-    instance().check(new Exchange(request.method(), target, sent, response.statusCode(), received,
-        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    instance()
+        .check(
+            new Exchange(
+                request.method(),
+                target,
+                sent,
+                response.statusCode(),
+                received,
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
   }
 
   public static String describe(Exchange exchange, Verdict verdict) {
-    StringBuilder text = new StringBuilder("Contract violation: ")
-        .append(exchange.method()).append(' ').append(abbreviate(exchange.target(), 300))
-        .append(" -> ").append(exchange.status())
-        .append(" (held to ").append(verdict.operation()).append(")");
+    StringBuilder text =
+        new StringBuilder("Contract violation: ")
+            .append(exchange.method())
+            .append(' ')
+            .append(abbreviate(exchange.target(), 300))
+            .append(" -> ")
+            .append(exchange.status())
+            .append(" (held to ")
+            .append(verdict.operation())
+            .append(")");
     for (Violation violation : verdict.violations()) {
       text.append("\n  ").append(violation);
     }
     text.append("\n  Content-Type: ").append(exchange.responseHeaders().get("Content-Type"));
-    text.append("\n  body: ").append(abbreviate(new String(exchange.body(), StandardCharsets.UTF_8), 2000));
+    text.append("\n  body: ")
+        .append(abbreviate(new String(exchange.body(), StandardCharsets.UTF_8), 2000));
     return text.toString();
   }
 
   /** Whether the path is one of the service's routes outside the contract. */
   public static boolean outsideContract(String path) {
-    return path.equals("/docs") || path.startsWith("/docs/")
-        || path.equals("/openapi.yaml") || path.equals("/asyncapi.yaml")
+    return path.equals("/docs")
+        || path.startsWith("/docs/")
+        || path.equals("/openapi.yaml")
+        || path.equals("/asyncapi.yaml")
         || path.equals("/ws/products")
-        || path.equals("/eventbus") || path.startsWith("/eventbus/");
+        || path.equals("/eventbus")
+        || path.startsWith("/eventbus/");
   }
 
   /** Every broken rule of this exchange; an empty list when it conforms. */
@@ -330,8 +406,13 @@ public final class ContractValidator {
         checkProblem(exchange, requestId, found);
       }
       if (status != 404 && !EDGE_STATUSES.contains(status)) {
-        found.add(new Violation("no-path", "no path of the contract matches " + path
-            + "; expected a 404 problem, got " + status));
+        found.add(
+            new Violation(
+                "no-path",
+                "no path of the contract matches "
+                    + path
+                    + "; expected a 404 problem, got "
+                    + status));
       }
       return new Verdict("(no path)", found);
     }
@@ -361,8 +442,16 @@ public final class ContractValidator {
       } else if (aliased && status == 404) {
         // the raw path is not the normalised one's resource: 404 is a fair answer
       } else if (!EDGE_STATUSES.contains(status)) {
-        found.add(new Violation("method-not-declared", first.template() + " declares " + allowed(first)
-            + ", not " + method + "; expected a 405 problem with Allow, got " + status));
+        found.add(
+            new Violation(
+                "method-not-declared",
+                first.template()
+                    + " declares "
+                    + allowed(first)
+                    + ", not "
+                    + method
+                    + "; expected a 405 problem with Allow, got "
+                    + status));
       }
       return new Verdict(where, found);
     }
@@ -374,10 +463,13 @@ public final class ContractValidator {
     List<Violation> operationViolations = new ArrayList<>();
     checkOperation(exchange, method.equals("HEAD"), operation, operationViolations);
     if (found.stream().anyMatch(v -> v.rule().startsWith("problem-"))) {
-      // The failure is not a proper problem: that is the finding; its body rules would only repeat it.
+      // The failure is not a proper problem: that is the finding; its body rules would only repeat
+      // it.
       operationViolations.removeIf(v -> BODY_RULES.contains(v.rule()));
     }
-    if (aliased && status == 404 && operationViolations.stream().allMatch(v -> v.rule().equals("status-undeclared"))) {
+    if (aliased
+        && status == 404
+        && operationViolations.stream().allMatch(v -> v.rule().equals("status-undeclared"))) {
       operationViolations.clear();
     }
     found.addAll(operationViolations);
@@ -387,7 +479,10 @@ public final class ContractValidator {
   /** The exchange with its body as the representation (Content-Encoding gzip/deflate undone). */
   private static Exchange decoded(Exchange exchange, List<Violation> found) {
     String encoding = exchange.responseHeaders().get("Content-Encoding");
-    if (encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity") || exchange.body().length == 0) {
+    if (encoding == null
+        || encoding.isBlank()
+        || encoding.trim().equalsIgnoreCase("identity")
+        || exchange.body().length == 0) {
       return exchange;
     }
     try {
@@ -399,19 +494,29 @@ public final class ContractValidator {
           }
         }
         case "deflate" -> {
-          try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(exchange.body()))) {
+          try (InputStream in =
+              new InflaterInputStream(new ByteArrayInputStream(exchange.body()))) {
             body = in.readAllBytes();
           }
         }
         default -> {
-          found.add(new Violation("content-encoding", "Content-Encoding " + encoding + " cannot be read"));
+          found.add(
+              new Violation(
+                  "content-encoding", "Content-Encoding " + encoding + " cannot be read"));
           return exchange;
         }
       }
-      return new Exchange(exchange.method(), exchange.target(), exchange.requestHeaders(), exchange.status(),
-          exchange.responseHeaders(), body);
+      return new Exchange(
+          exchange.method(),
+          exchange.target(),
+          exchange.requestHeaders(),
+          exchange.status(),
+          exchange.responseHeaders(),
+          body);
     } catch (IOException e) {
-      found.add(new Violation("content-encoding", "the body is not valid " + encoding + ": " + e.getMessage()));
+      found.add(
+          new Violation(
+              "content-encoding", "the body is not valid " + encoding + ": " + e.getMessage()));
       return exchange;
     }
   }
@@ -419,7 +524,8 @@ public final class ContractValidator {
   // ---------------------------------------------------------------------------------------------
   // Rules
 
-  private void checkOperation(Exchange exchange, boolean head, JsonNode operation, List<Violation> found) {
+  private void checkOperation(
+      Exchange exchange, boolean head, JsonNode operation, List<Violation> found) {
     int status = exchange.status();
     JsonNode responses = operation.path("responses");
     JsonNode response = responses.get(String.valueOf(status));
@@ -432,7 +538,9 @@ public final class ContractValidator {
     if (response == null) {
       List<String> declared = new ArrayList<>();
       responses.fieldNames().forEachRemaining(declared::add);
-      found.add(new Violation("status-undeclared", "status " + status + " is not declared; declared: " + declared));
+      found.add(
+          new Violation(
+              "status-undeclared", "status " + status + " is not declared; declared: " + declared));
       return;
     }
     response = deref(response);
@@ -448,7 +556,9 @@ public final class ContractValidator {
       List<String> values = exchange.responseHeaders().getAll(headerName);
       if (values.isEmpty()) {
         if (header.path("required").asBoolean(false)) {
-          found.add(new Violation("header-missing", "required response header " + headerName + " is missing"));
+          found.add(
+              new Violation(
+                  "header-missing", "required response header " + headerName + " is missing"));
         }
         continue;
       }
@@ -459,7 +569,10 @@ public final class ContractValidator {
           JsonNode instance = headerValue(schema, value);
           List<Error> errors = schema(pointer).validate(instance);
           if (!errors.isEmpty()) {
-            found.add(new Violation("header-schema", headerName + ": " + abbreviate(value, 200) + ": " + messages(errors)));
+            found.add(
+                new Violation(
+                    "header-schema",
+                    headerName + ": " + abbreviate(value, 200) + ": " + messages(errors)));
           }
         }
       }
@@ -471,8 +584,14 @@ public final class ContractValidator {
     String contentType = exchange.responseHeaders().get("Content-Type");
     if (body.length == 0) {
       if (declaresContent && !head && status != 204 && status != 304) {
-        found.add(new Violation("body-missing", "status " + status + " declares content "
-            + names(content) + " but the body is empty"));
+        found.add(
+            new Violation(
+                "body-missing",
+                "status "
+                    + status
+                    + " declares content "
+                    + names(content)
+                    + " but the body is empty"));
       }
       return;
     }
@@ -481,27 +600,47 @@ public final class ContractValidator {
       return;
     }
     if (!declaresContent) {
-      found.add(new Violation("body-undeclared", "status " + status + " declares no content, but a body of "
-          + body.length + " bytes came (" + contentType + ")"));
+      found.add(
+          new Violation(
+              "body-undeclared",
+              "status "
+                  + status
+                  + " declares no content, but a body of "
+                  + body.length
+                  + " bytes came ("
+                  + contentType
+                  + ")"));
       return;
     }
     if (contentType == null) {
-      found.add(new Violation("content-type-missing", "a body came without Content-Type; declared: " + names(content)));
+      found.add(
+          new Violation(
+              "content-type-missing",
+              "a body came without Content-Type; declared: " + names(content)));
       return;
     }
     String mediaType = mediaType(contentType);
     String declaredKey = null;
     for (String key : names(content)) {
       String declared = key.toLowerCase(Locale.ROOT);
-      if (declared.equals(mediaType) || declared.equals("*/*")
-          || (declared.endsWith("/*") && mediaType.startsWith(declared.substring(0, declared.length() - 1)))) {
+      if (declared.equals(mediaType)
+          || declared.equals("*/*")
+          || (declared.endsWith("/*")
+              && mediaType.startsWith(declared.substring(0, declared.length() - 1)))) {
         declaredKey = key;
         break;
       }
     }
     if (declaredKey == null) {
-      found.add(new Violation("content-type-undeclared", "Content-Type " + contentType + " is not declared for "
-          + status + "; declared: " + names(content)));
+      found.add(
+          new Violation(
+              "content-type-undeclared",
+              "Content-Type "
+                  + contentType
+                  + " is not declared for "
+                  + status
+                  + "; declared: "
+                  + names(content)));
       return;
     }
     JsonNode media = content.get(declaredKey);
@@ -511,9 +650,13 @@ public final class ContractValidator {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
     } catch (CharacterCodingException e) {
       found.add(new Violation("body-not-utf8", "the body is not UTF-8"));
       return;
@@ -523,7 +666,10 @@ public final class ContractValidator {
       try {
         instance = JSON.readTree(text);
       } catch (JsonProcessingException e) {
-        found.add(new Violation("body-not-json", "the " + mediaType + " body is not JSON: " + e.getOriginalMessage()));
+        found.add(
+            new Violation(
+                "body-not-json",
+                "the " + mediaType + " body is not JSON: " + e.getOriginalMessage()));
         return;
       }
     } else {
@@ -556,21 +702,35 @@ public final class ContractValidator {
     String contentType = exchange.responseHeaders().get("Content-Type");
     if (exchange.method().equals("HEAD") && exchange.body().length == 0) {
       if (contentType != null && !mediaType(contentType).equals("application/problem+json")) {
-        found.add(new Violation("problem-content-type", "a " + exchange.status()
-            + " answer to HEAD announces " + contentType + ", not application/problem+json"));
+        found.add(
+            new Violation(
+                "problem-content-type",
+                "a "
+                    + exchange.status()
+                    + " answer to HEAD announces "
+                    + contentType
+                    + ", not application/problem+json"));
       }
       return;
     }
     if (contentType == null || !mediaType(contentType).equals("application/problem+json")) {
-      found.add(new Violation("problem-content-type", "a " + exchange.status() + " answer must be application/problem+json, is "
-          + contentType + (exchange.body().length == 0 ? " with an empty body" : "")));
+      found.add(
+          new Violation(
+              "problem-content-type",
+              "a "
+                  + exchange.status()
+                  + " answer must be application/problem+json, is "
+                  + contentType
+                  + (exchange.body().length == 0 ? " with an empty body" : "")));
       return;
     }
     JsonNode problem;
     try {
       problem = JSON.readTree(new String(exchange.body(), StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      found.add(new Violation("problem-not-json", "the problem body is not JSON: " + e.getOriginalMessage()));
+      found.add(
+          new Violation(
+              "problem-not-json", "the problem body is not JSON: " + e.getOriginalMessage()));
       return;
     }
     List<Error> errors = schema("/components/schemas/Problem").validate(problem);
@@ -579,11 +739,17 @@ public final class ContractValidator {
     }
     JsonNode id = problem.get("request_id");
     if (id != null && id.isTextual() && requestId != null && !id.asText().equals(requestId)) {
-      found.add(new Violation("problem-request-id", "request_id " + id.asText() + " is not the X-Request-ID " + requestId));
+      found.add(
+          new Violation(
+              "problem-request-id",
+              "request_id " + id.asText() + " is not the X-Request-ID " + requestId));
     }
     JsonNode status = problem.get("status");
     if (status != null && status.isIntegralNumber() && status.asInt() != exchange.status()) {
-      found.add(new Violation("problem-status", "the problem says status " + status + ", the answer is " + exchange.status()));
+      found.add(
+          new Violation(
+              "problem-status",
+              "the problem says status " + status + ", the answer is " + exchange.status()));
     }
   }
 
@@ -659,8 +825,9 @@ public final class ContractValidator {
   }
 
   /**
-   * RFC 3986 normalisation (percent-encoded unreserved characters decoded, dot segments removed), and
-   * then what a lenient router also forgives: runs of slashes collapsed, a trailing slash dropped.
+   * RFC 3986 normalisation (percent-encoded unreserved characters decoded, dot segments removed),
+   * and then what a lenient router also forgives: runs of slashes collapsed, a trailing slash
+   * dropped.
    */
   static String normalize(String path) {
     StringBuilder decoded = new StringBuilder();
@@ -669,7 +836,8 @@ public final class ContractValidator {
       if (c == '%' && i + 2 < path.length()) {
         try {
           char unescaped = (char) Integer.parseInt(path.substring(i + 1, i + 3), 16);
-          if (Character.isLetterOrDigit(unescaped) && unescaped < 128 || "-._~".indexOf(unescaped) >= 0) {
+          if (Character.isLetterOrDigit(unescaped) && unescaped < 128
+              || "-._~".indexOf(unescaped) >= 0) {
             decoded.append(unescaped);
             i += 2;
             continue;
@@ -708,7 +876,8 @@ public final class ContractValidator {
 
   private JsonNode at(String ref) {
     if (!ref.startsWith("#")) {
-      throw new IllegalStateException("only local $refs are supported in the contract, found " + ref);
+      throw new IllegalStateException(
+          "only local $refs are supported in the contract, found " + ref);
     }
     JsonNode target = contract.at(ref.substring(1));
     if (target.isMissingNode()) {
@@ -719,13 +888,15 @@ public final class ContractValidator {
 
   /** The JSON pointer of a node inside the contract (found by identity), for schema locations. */
   private String pointerOf(JsonNode node) {
-    return pointers.computeIfAbsent(node, n -> {
-      String pointer = find(contract, n, "");
-      if (pointer == null) {
-        throw new IllegalStateException("node not in the contract");
-      }
-      return pointer;
-    });
+    return pointers.computeIfAbsent(
+        node,
+        n -> {
+          String pointer = find(contract, n, "");
+          if (pointer == null) {
+            throw new IllegalStateException("node not in the contract");
+          }
+          return pointer;
+        });
   }
 
   private static String find(JsonNode at, JsonNode wanted, String pointer) {
@@ -734,7 +905,11 @@ public final class ContractValidator {
     }
     if (at.isObject()) {
       for (Map.Entry<String, JsonNode> entry : at.properties()) {
-        String found = find(entry.getValue(), wanted, pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1"));
+        String found =
+            find(
+                entry.getValue(),
+                wanted,
+                pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1"));
         if (found != null) {
           return found;
         }
@@ -752,15 +927,17 @@ public final class ContractValidator {
   }
 
   /**
-   * The compiled schema at a pointer of the contract. Loaded through the registry by its location in
-   * the whole document, so {@code $ref}s resolve against the contract as a whole.
+   * The compiled schema at a pointer of the contract. Loaded through the registry by its location
+   * in the whole document, so {@code $ref}s resolve against the contract as a whole.
    */
   private Schema schema(String pointer) {
-    return schemas.computeIfAbsent(pointer, p -> {
-      Schema schema = registry.getSchema(SchemaLocation.of(CONTRACT_URI + "#" + fragment(p)));
-      schema.initializeValidators();
-      return schema;
-    });
+    return schemas.computeIfAbsent(
+        pointer,
+        p -> {
+          Schema schema = registry.getSchema(SchemaLocation.of(CONTRACT_URI + "#" + fragment(p)));
+          schema.initializeValidators();
+          return schema;
+        });
   }
 
   /** A JSON pointer written as a URI fragment (RFC 6901, section 6). */
@@ -778,7 +955,10 @@ public final class ContractValidator {
     return out.toString();
   }
 
-  /** A header value as the instance its schema describes (simple style: integers, booleans, strings). */
+  /**
+   * A header value as the instance its schema describes (simple style: integers, booleans,
+   * strings).
+   */
   private static JsonNode headerValue(JsonNode schema, String value) {
     JsonNode type = schema.get("type");
     String kind = type == null ? "string" : type.isArray() ? type.get(0).asText() : type.asText();
@@ -807,7 +987,9 @@ public final class ContractValidator {
 
   static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   private static boolean isJson(String mediaType) {
@@ -836,7 +1018,10 @@ public final class ContractValidator {
     return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " chars)";
   }
 
-  /** OpenAPI's {@code int32}/{@code int64}: the integer must fit. Other types are left to {@code type}. */
+  /**
+   * OpenAPI's {@code int32}/{@code int64}: the integer must fit. Other types are left to {@code
+   * type}.
+   */
   private static final class IntegerRangeFormat implements Format {
     private final String name;
     private final BigInteger min;
@@ -854,7 +1039,8 @@ public final class ContractValidator {
     }
 
     @Override
-    public boolean matches(ExecutionContext executionContext, SchemaContext schemaContext, JsonNode value) {
+    public boolean matches(
+        ExecutionContext executionContext, SchemaContext schemaContext, JsonNode value) {
       if (!value.isNumber()) {
         return true;
       }

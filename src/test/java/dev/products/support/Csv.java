@@ -53,7 +53,8 @@ public final class Csv {
         record = new ArrayList<>();
         i += 2;
       } else if (c == '\n' || c == '"') {
-        throw new AssertionError("a bare " + (c == '"' ? "quote" : "LF") + " outside quotes at " + i);
+        throw new AssertionError(
+            "a bare " + (c == '"' ? "quote" : "LF") + " outside quotes at " + i);
       } else {
         field.append(c);
         i++;

@@ -5,7 +5,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** Polls a condition until it holds or a deadline passes: waiting on the condition, not on the clock. */
+/**
+ * Polls a condition until it holds or a deadline passes: waiting on the condition, not on the
+ * clock.
+ */
 public final class Eventually {
 
   private Eventually() {}
@@ -25,7 +28,8 @@ public final class Eventually {
       }
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
     }
-    AssertionError failure = new AssertionError("condition not met within " + within + "; last value: " + last);
+    AssertionError failure =
+        new AssertionError("condition not met within " + within + "; last value: " + last);
     if (lastError != null) {
       failure.addSuppressed(lastError);
     }

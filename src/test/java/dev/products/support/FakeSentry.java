@@ -26,12 +26,28 @@ public final class FakeSentry implements AutoCloseable {
   private final List<JsonObject> items = new CopyOnWriteArrayList<>();
 
   private FakeSentry(Vertx vertx) {
-    this.server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-      if (request.path().matches("/api/\\d+/envelope/?")) {
-        items.addAll(parse(body, "gzip".equalsIgnoreCase(request.getHeader("Content-Encoding"))));
-      }
-      request.response().putHeader("Content-Type", "application/json").end("{\"id\":\"ok\"}");
-    }));
+    this.server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            body -> {
+                              if (request.path().matches("/api/\\d+/envelope/?")) {
+                                items.addAll(
+                                    parse(
+                                        body,
+                                        "gzip"
+                                            .equalsIgnoreCase(
+                                                request.getHeader("Content-Encoding"))));
+                              }
+                              request
+                                  .response()
+                                  .putHeader("Content-Type", "application/json")
+                                  .end("{\"id\":\"ok\"}");
+                            }));
   }
 
   public static FakeSentry start(Vertx vertx) {
@@ -46,17 +62,27 @@ public final class FakeSentry implements AutoCloseable {
 
   /** Waits for an event (an envelope item with an exception) that matches. */
   public JsonObject awaitEvent(Predicate<JsonObject> matching) {
-    List<JsonObject> seen = Eventually.eventually(Duration.ofSeconds(15), () -> List.copyOf(items),
-        all -> all.stream().anyMatch(item -> item.containsKey("exception") && matching.test(item)));
-    return seen.stream().filter(item -> item.containsKey("exception") && matching.test(item)).findFirst().orElseThrow();
+    List<JsonObject> seen =
+        Eventually.eventually(
+            Duration.ofSeconds(15),
+            () -> List.copyOf(items),
+            all ->
+                all.stream()
+                    .anyMatch(item -> item.containsKey("exception") && matching.test(item)));
+    return seen.stream()
+        .filter(item -> item.containsKey("exception") && matching.test(item))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<JsonObject> parse(Buffer body, boolean gzipped) {
     String text;
     try {
       byte[] bytes = body.getBytes();
-      text = new String(gzipped ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes() : bytes,
-          StandardCharsets.UTF_8);
+      text =
+          new String(
+              gzipped ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes() : bytes,
+              StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

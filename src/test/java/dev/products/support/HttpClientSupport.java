@@ -12,8 +12,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 
 /**
  * A real HTTP client against the service, with a blocking call style so tests read top to bottom.
- * Every answer it hands back has passed the {@link ContractValidator}: an answer that
- * {@code openapi.yaml} does not declare fails the test that asked for it, whatever it sent.
+ * Every answer it hands back has passed the {@link ContractValidator}: an answer that {@code
+ * openapi.yaml} does not declare fails the test that asked for it, whatever it sent.
  */
 public final class HttpClientSupport {
 
@@ -21,10 +21,14 @@ public final class HttpClientSupport {
   private final String bearer;
 
   HttpClientSupport(Vertx vertx, int port) {
-    this(WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1")
-        .setDefaultPort(port)
-        .setFollowRedirects(false)), null);
+    this(
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(port)
+                .setFollowRedirects(false)),
+        null);
   }
 
   private HttpClientSupport(WebClient client, String bearer) {
@@ -48,8 +52,10 @@ public final class HttpClientSupport {
       request.putHeader("Authorization", "Bearer " + bearer);
     }
     HttpResponse<Buffer> response = request.sendForm(form).await();
-    MultiMap sent = MultiMap.caseInsensitiveMultiMap().addAll(request.headers())
-        .set("Content-Type", "application/x-www-form-urlencoded");
+    MultiMap sent =
+        MultiMap.caseInsensitiveMultiMap()
+            .addAll(request.headers())
+            .set("Content-Type", "application/x-www-form-urlencoded");
     return checked(HttpMethod.POST, path, sent, response);
   }
 
@@ -62,14 +68,25 @@ public final class HttpClientSupport {
   }
 
   public Reply postJson(String path, JsonObject body) {
-    return send(HttpMethod.POST, path, "application/json", body.toBuffer(), MultiMap.caseInsensitiveMultiMap());
+    return send(
+        HttpMethod.POST,
+        path,
+        "application/json",
+        body.toBuffer(),
+        MultiMap.caseInsensitiveMultiMap());
   }
 
   public Reply patchJson(String path, JsonObject body) {
-    return send(HttpMethod.PATCH, path, "application/json", body.toBuffer(), MultiMap.caseInsensitiveMultiMap());
+    return send(
+        HttpMethod.PATCH,
+        path,
+        "application/json",
+        body.toBuffer(),
+        MultiMap.caseInsensitiveMultiMap());
   }
 
-  public Reply send(HttpMethod method, String path, String contentType, Buffer body, MultiMap headers) {
+  public Reply send(
+      HttpMethod method, String path, String contentType, Buffer body, MultiMap headers) {
     // A hung request fails the test instead of hanging the suite.
     HttpRequest<Buffer> request = client.request(method, path).timeout(30_000);
     if (bearer != null) {
@@ -79,14 +96,17 @@ public final class HttpClientSupport {
     if (contentType != null) {
       request.putHeader("Content-Type", contentType);
     }
-    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(body)).await();
-    return checked(method, path, MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), response);
+    HttpResponse<Buffer> response =
+        (body == null ? request.send() : request.sendBuffer(body)).await();
+    return checked(
+        method, path, MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), response);
   }
 
   /** Holds the answer to the contract before any test sees it; there is no way around this. */
-  private static Reply checked(HttpMethod method, String path, MultiMap sent, HttpResponse<Buffer> response) {
-    ContractValidator.assertConforms(method.name(), path, sent, response.statusCode(), response.headers(),
-        response.body());
+  private static Reply checked(
+      HttpMethod method, String path, MultiMap sent, HttpResponse<Buffer> response) {
+    ContractValidator.assertConforms(
+        method.name(), path, sent, response.statusCode(), response.headers(), response.body());
     return new Reply(response.statusCode(), response.headers(), response.body());
   }
 

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A real WebSocket client of {@code /ws/products}: collects messages, remembers how it was closed. */
+/**
+ * A real WebSocket client of {@code /ws/products}: collects messages, remembers how it was closed.
+ */
 public final class LiveClient implements AutoCloseable {
 
   private final WebSocketClient client;
@@ -31,8 +33,12 @@ public final class LiveClient implements AutoCloseable {
   /** With the token in {@code Sec-WebSocket-Protocol}; null connects without one. */
   public static LiveClient connect(Vertx vertx, int port, String token) {
     WebSocketClient client = vertx.createWebSocketClient();
-    WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI("/ws/products").addSubProtocol("products.v1");
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI("/ws/products")
+            .addSubProtocol("products.v1");
     if (token != null) {
       options.addSubProtocol("bearer." + token);
     }

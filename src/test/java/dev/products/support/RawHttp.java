@@ -14,10 +14,11 @@ import java.util.Locale;
 
 /**
  * A deliberately small HTTP/1.1 client over a plain socket: it writes exactly the bytes it is given
- * (so malformed requests can be sent), then reads one answer: status line, headers, and a body framed
- * by Content-Length, chunked transfer coding or the end of the connection. One connection per
- * request; the request should say {@code Connection: close}. Every read is bounded by one deadline, so
- * a request that never gets an answer ends in a {@link NoAnswer} instead of a hung test.
+ * (so malformed requests can be sent), then reads one answer: status line, headers, and a body
+ * framed by Content-Length, chunked transfer coding or the end of the connection. One connection
+ * per request; the request should say {@code Connection: close}. Every read is bounded by one
+ * deadline, so a request that never gets an answer ends in a {@link NoAnswer} instead of a hung
+ * test.
  */
 public final class RawHttp {
 
@@ -27,7 +28,8 @@ public final class RawHttp {
   private RawHttp() {}
 
   /** The answer as it came off the wire. */
-  public record Response(String statusLine, int status, MultiMap headers, byte[] body, long millis) {}
+  public record Response(
+      String statusLine, int status, MultiMap headers, byte[] body, long millis) {}
 
   /** No complete answer within the deadline, or the connection ended without one. */
   public static final class NoAnswer extends Exception {
@@ -44,10 +46,11 @@ public final class RawHttp {
   }
 
   /**
-   * Sends {@code request} and reads the answer. {@code head} says the request was HEAD, whose answer
-   * has no body whatever its Content-Length says.
+   * Sends {@code request} and reads the answer. {@code head} says the request was HEAD, whose
+   * answer has no body whatever its Content-Length says.
    */
-  public static Response exchange(String host, int port, byte[] request, boolean head, Duration timeout) throws NoAnswer {
+  public static Response exchange(
+      String host, int port, byte[] request, boolean head, Duration timeout) throws NoAnswer {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     try (Socket socket = new Socket()) {
@@ -59,7 +62,8 @@ public final class RawHttp {
         out.write(request);
         out.flush();
       } catch (IOException writeFailed) {
-        // The server may answer (413, 431, ...) and close before it has read everything: read that answer.
+        // The server may answer (413, 431, ...) and close before it has read everything: read that
+        // answer.
       }
       while (true) {
         String statusLine = in.line();
@@ -91,18 +95,21 @@ public final class RawHttp {
         String contentLength = headers.get("Content-Length");
         if (head || status == 204 || status == 304 || status == 101) {
           body = new byte[0];
-        } else if (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+        } else if (transferEncoding != null
+            && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked")) {
           body = in.chunked();
         } else if (contentLength != null) {
           long length = Long.parseLong(contentLength.trim());
           if (length > MAX_BODY) {
-            throw new NoAnswer("Content-Length " + length + " is larger than this client reads", false, null);
+            throw new NoAnswer(
+                "Content-Length " + length + " is larger than this client reads", false, null);
           }
           body = in.exactly((int) length);
         } else {
           body = in.rest();
         }
-        return new Response(statusLine, status, headers, body, (System.nanoTime() - start) / 1_000_000);
+        return new Response(
+            statusLine, status, headers, body, (System.nanoTime() - start) / 1_000_000);
       }
     } catch (SocketTimeoutException e) {
       throw new NoAnswer("no complete answer within " + timeout.toMillis() + " ms", true, e);
@@ -148,7 +155,8 @@ public final class RawHttp {
       while ((b = read()) != -1) {
         if (b == '\n') {
           byte[] bytes = line.toByteArray();
-          int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+          int length =
+              bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
           return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
         line.write(b);
@@ -165,7 +173,8 @@ public final class RawHttp {
       while (read < length) {
         int n = read(body, read, length - read);
         if (n < 0) {
-          throw new IOException("the connection closed after " + read + " of " + length + " body bytes");
+          throw new IOException(
+              "the connection closed after " + read + " of " + length + " body bytes");
         }
         read += n;
       }
@@ -180,7 +189,8 @@ public final class RawHttp {
           throw new IOException("the connection closed inside a chunked body");
         }
         int semicolon = size.indexOf(';');
-        int length = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+        int length =
+            Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
         if (length == 0) {
           for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
             // trailers are not used here

@@ -38,39 +38,50 @@ public final class ServiceJar implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the jar in {@code workDir} (its log, data and exports go there) and waits until it is ready. */
+  /**
+   * Starts the jar in {@code workDir} (its log, data and exports go there) and waits until it is
+   * ready.
+   */
   public static ServiceJar start(Path workDir) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("products.jar", "target/products-api.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("products.jar", "target/products-api.jar")).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " does not exist: integration tests run after `mvn package`");
+      throw new IllegalStateException(
+          jar + " does not exist: integration tests run after `mvn package`");
     }
     String database = "products_it_" + Long.toHexString(System.nanoTime());
     TestDatabase.execute("CREATE DATABASE " + database);
     DatabaseUrl databaseUrl = TestDatabase.withDatabase(database);
     int port = TestApp.freePort();
 
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve("service.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString())
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("service.log").toFile());
     // Only what is set here configures it, whatever the environment of the build holds.
     builder.environment().keySet().removeAll(configKeys());
-    builder.environment().putAll(Map.ofEntries(
-        Map.entry("DATABASE_URL", databaseUrl.toUri()),
-        Map.entry("REDIS_URL", TestRedis.url().connectionString()),
-        Map.entry("REDIS_KEY_PREFIX", TestRedis.uniquePrefix()),
-        Map.entry("HTTP_HOST", "127.0.0.1"),
-        Map.entry("HTTP_PORT", String.valueOf(port)),
-        Map.entry("HTTP_INSTANCES", "1"),
-        Map.entry("DATA_DIR", workDir.resolve("data").toString()),
-        Map.entry("JWT_SECRET", TestApp.JWT_SECRET),
-        Map.entry("ADMIN_EMAIL", TestApp.ADMIN_EMAIL),
-        Map.entry("ADMIN_PASSWORD", TestApp.ADMIN_PASSWORD),
-        // workers for the export job; NOTIFY wakes them, the poll is only the fallback
-        Map.entry("JOB_CONCURRENCY", "2"),
-        Map.entry("JOB_POLL_INTERVAL", "1s"),
-        Map.entry("SHUTDOWN_TIMEOUT", "5s")));
+    builder
+        .environment()
+        .putAll(
+            Map.ofEntries(
+                Map.entry("DATABASE_URL", databaseUrl.toUri()),
+                Map.entry("REDIS_URL", TestRedis.url().connectionString()),
+                Map.entry("REDIS_KEY_PREFIX", TestRedis.uniquePrefix()),
+                Map.entry("HTTP_HOST", "127.0.0.1"),
+                Map.entry("HTTP_PORT", String.valueOf(port)),
+                Map.entry("HTTP_INSTANCES", "1"),
+                Map.entry("DATA_DIR", workDir.resolve("data").toString()),
+                Map.entry("JWT_SECRET", TestApp.JWT_SECRET),
+                Map.entry("ADMIN_EMAIL", TestApp.ADMIN_EMAIL),
+                Map.entry("ADMIN_PASSWORD", TestApp.ADMIN_PASSWORD),
+                // workers for the export job; NOTIFY wakes them, the poll is only the fallback
+                Map.entry("JOB_CONCURRENCY", "2"),
+                Map.entry("JOB_POLL_INTERVAL", "1s"),
+                Map.entry("SHUTDOWN_TIMEOUT", "5s")));
     Process process;
     try {
       process = builder.start();
@@ -99,26 +110,37 @@ public final class ServiceJar implements AutoCloseable {
   /** The harness's own wait for readiness, over plain HTTP: not part of any client flow. */
   private void awaitReady(Duration timeout) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/health")).timeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
     try {
-      Eventually.eventually(timeout, () -> {
-        if (!process.isAlive()) {
-          throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready:\n" + log());
-        }
-        try {
-          return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException notYet) {
-          return 0; // not listening yet
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }, status -> status == 200);
+      Eventually.eventually(
+          timeout,
+          () -> {
+            if (!process.isAlive()) {
+              throw new AssertionError(
+                  "the service exited with "
+                      + process.exitValue()
+                      + " before it was ready:\n"
+                      + log());
+            }
+            try {
+              return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException notYet) {
+              return 0; // not listening yet
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+          },
+          status -> status == 200);
     } catch (AssertionError notReady) {
       if (!process.isAlive()) {
         throw notReady;
       }
-      throw new AssertionError("the service was not ready within " + timeout + ":\n" + log(), notReady);
+      throw new AssertionError(
+          "the service was not ready within " + timeout + ":\n" + log(), notReady);
     }
   }
 

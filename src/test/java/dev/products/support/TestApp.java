@@ -28,13 +28,16 @@ public final class TestApp implements AutoCloseable {
     return start(vertx, new JsonObject());
   }
 
-  /** Starts with the test defaults, overridden by {@code settings} (keys as in conf/config.yaml). */
+  /**
+   * Starts with the test defaults, overridden by {@code settings} (keys as in conf/config.yaml).
+   */
   public static TestApp start(Vertx vertx, JsonObject settings) {
     return start(vertx, settings, Map.of());
   }
 
   /** With background job kinds of the test's own. */
-  public static TestApp start(Vertx vertx, JsonObject settings, Map<String, JobHandler> jobHandlers) {
+  public static TestApp start(
+      Vertx vertx, JsonObject settings, Map<String, JobHandler> jobHandlers) {
     JsonObject merged = defaults().mergeIn(settings);
     AppConfig config = ConfigLoader.load(vertx, merged).await();
     App app = App.start(vertx, config, jobHandlers).await();
@@ -68,8 +71,8 @@ public final class TestApp implements AutoCloseable {
 
   /**
    * A free port below Linux's ephemeral range (32768+). The embedded PostgreSQL and Redis take
-   * ephemeral ports while the app starts, after this port was chosen but before it is bound; a
-   * port from the ephemeral range could be handed to them in between.
+   * ephemeral ports while the app starts, after this port was chosen but before it is bound; a port
+   * from the ephemeral range could be handed to them in between.
    */
   public static int freePort() {
     for (int attempt = 0; attempt < 100; attempt++) {

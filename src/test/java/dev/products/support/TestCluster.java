@@ -9,7 +9,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Several in-process nodes forming one real Hazelcast cluster on 127.0.0.1, each running the service. */
+/**
+ * Several in-process nodes forming one real Hazelcast cluster on 127.0.0.1, each running the
+ * service.
+ */
 public final class TestCluster implements AutoCloseable {
 
   private final List<Vertx> nodes;
@@ -20,21 +23,28 @@ public final class TestCluster implements AutoCloseable {
     this.apps = apps;
   }
 
-  /** {@code size} nodes, each with the service started with {@code settings} over the test defaults. */
+  /**
+   * {@code size} nodes, each with the service started with {@code settings} over the test defaults.
+   */
   public static TestCluster start(int size, JsonObject settings) {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       ports.add(TestApp.freePort());
     }
     List<String> members = ports.stream().map(port -> "127.0.0.1:" + port).toList();
-    List<Future<Vertx>> starting = ports.stream()
-        .map(port -> ClusteredVertx.start(new VertxOptions(), new ClusterConfig(true, "127.0.0.1", port, 0, members)))
-        .toList();
+    List<Future<Vertx>> starting =
+        ports.stream()
+            .map(
+                port ->
+                    ClusteredVertx.start(
+                        new VertxOptions(), new ClusterConfig(true, "127.0.0.1", port, 0, members)))
+            .toList();
     Future.all(starting).await();
     List<Vertx> nodes = starting.stream().map(Future::result).toList();
     List<TestApp> apps = new ArrayList<>();
     // One deployment: every node shares the Redis keys (counters, cache), as real replicas do.
-    JsonObject shared = new JsonObject().put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix()).mergeIn(settings);
+    JsonObject shared =
+        new JsonObject().put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix()).mergeIn(settings);
     for (Vertx node : nodes) {
       apps.add(TestApp.start(node, shared.copy().put("HTTP_PORT", TestApp.freePort())));
     }

@@ -42,10 +42,13 @@ public final class TestDatabase {
     try {
       Path dir = Files.createTempDirectory("products-test-pg");
       EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("postgres"));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        deleteRecursively(dir);
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    deleteRecursively(dir);
+                  }));
       return server.url();
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -66,8 +69,9 @@ public final class TestDatabase {
   }
 
   public static void execute(DatabaseUrl target, String... statements) {
-    try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
-         Statement statement = connection.createStatement()) {
+    try (Connection connection =
+            DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+        Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
       }
@@ -79,9 +83,10 @@ public final class TestDatabase {
   /** The first column of the first row as text, or null when there is no row. */
   public static String string(String sql) {
     DatabaseUrl target = url();
-    try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
-         Statement statement = connection.createStatement();
-         ResultSet rows = statement.executeQuery(sql)) {
+    try (Connection connection =
+            DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       return rows.next() ? rows.getString(1) : null;
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
@@ -90,9 +95,10 @@ public final class TestDatabase {
 
   public static long count(String sql) {
     DatabaseUrl target = url();
-    try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
-         Statement statement = connection.createStatement();
-         var rs = statement.executeQuery(sql)) {
+    try (Connection connection =
+            DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+        Statement statement = connection.createStatement();
+        var rs = statement.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -103,9 +109,10 @@ public final class TestDatabase {
   /** The query plan, as text. */
   public static String explain(DatabaseUrl target, String sql) {
     StringBuilder plan = new StringBuilder();
-    try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
-         Statement statement = connection.createStatement();
-         var rs = statement.executeQuery("EXPLAIN " + sql)) {
+    try (Connection connection =
+            DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+        Statement statement = connection.createStatement();
+        var rs = statement.executeQuery("EXPLAIN " + sql)) {
       while (rs.next()) {
         plan.append(rs.getString(1)).append('\n');
       }
@@ -118,6 +125,7 @@ public final class TestDatabase {
   /** The same server, another database on it. */
   public static DatabaseUrl withDatabase(String database) {
     DatabaseUrl base = url();
-    return new DatabaseUrl(base.host(), base.port(), database, base.user(), base.password(), base.sslMode());
+    return new DatabaseUrl(
+        base.host(), base.port(), database, base.user(), base.password(), base.sslMode());
   }
 }

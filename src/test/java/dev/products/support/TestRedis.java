@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The real Redis the suite runs against: the server {@code TEST_REDIS_URL} names, or one embedded
- * server started once for the whole run. Every test app gets its own key prefix, so counters of
- * one test never leak into another, whichever Redis it is.
+ * server started once for the whole run. Every test app gets its own key prefix, so counters of one
+ * test never leak into another, whichever Redis it is.
  */
 public final class TestRedis {
 
@@ -21,7 +21,10 @@ public final class TestRedis {
   public static synchronized RedisUrl url() {
     if (url == null) {
       String external = System.getenv("TEST_REDIS_URL");
-      url = external != null && !external.isBlank() ? RedisUrl.parse("TEST_REDIS_URL", external) : startEmbedded().url();
+      url =
+          external != null && !external.isBlank()
+              ? RedisUrl.parse("TEST_REDIS_URL", external)
+              : startEmbedded().url();
     }
     return url;
   }
@@ -31,10 +34,13 @@ public final class TestRedis {
     try {
       Path dir = Files.createTempDirectory("products-test-redis");
       EmbeddedRedisServer server = EmbeddedRedisServer.start(dir, 0);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
-        TestDatabase.deleteRecursively(dir);
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    TestDatabase.deleteRecursively(dir);
+                  }));
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,13 +8,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * What a verified access token's holder may do now, read the same way for every channel that
- * takes a token (HTTP bearer, WebSocket, event bus bridge): the claims must name a user and a
- * token id, the account must exist and be enabled, the token must not be revoked.
+ * What a verified access token's holder may do now, read the same way for every channel that takes
+ * a token (HTTP bearer, WebSocket, event bus bridge): the claims must name a user and a token id,
+ * the account must exist and be enabled, the token must not be revoked.
  */
 public final class AccountState {
 
-  /** The token or its account is not (or no longer) good; the message may be shown to the client. */
+  /**
+   * The token or its account is not (or no longer) good; the message may be shown to the client.
+   */
   public static final class Refused extends RuntimeException {
     public Refused(String reason) {
       super(reason, null, false, false);
@@ -41,19 +43,27 @@ public final class AccountState {
    */
   public static Future<AuthUser> judge(Future<JsonObject> stateReply, AuthUser holder) {
     return stateReply
-        .recover(failure -> Future.failedFuture(
-            failure instanceof ReplyException reply && BusFailure.of(reply) == BusFailure.NOT_FOUND
-                ? new Refused("the account no longer exists")
-                : failure))
-        .compose(state -> {
-          if (state.getBoolean("revoked")) {
-            return Future.failedFuture(new Refused("the token has been revoked"));
-          }
-          if (state.getBoolean("disabled")) {
-            return Future.failedFuture(new Refused("the account is disabled"));
-          }
-          return Future.succeededFuture(new AuthUser(holder.id(), state.getString("role"), holder.jti(),
-              holder.expiresAtEpochSecond()));
-        });
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    failure instanceof ReplyException reply
+                            && BusFailure.of(reply) == BusFailure.NOT_FOUND
+                        ? new Refused("the account no longer exists")
+                        : failure))
+        .compose(
+            state -> {
+              if (state.getBoolean("revoked")) {
+                return Future.failedFuture(new Refused("the token has been revoked"));
+              }
+              if (state.getBoolean("disabled")) {
+                return Future.failedFuture(new Refused("the account is disabled"));
+              }
+              return Future.succeededFuture(
+                  new AuthUser(
+                      holder.id(),
+                      state.getString("role"),
+                      holder.jti(),
+                      holder.expiresAtEpochSecond()));
+            });
   }
 }

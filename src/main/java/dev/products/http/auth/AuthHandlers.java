@@ -39,7 +39,11 @@ public final class AuthHandlers {
   private final JwtConfig jwt;
   private final LoginThrottle throttle;
 
-  public AuthHandlers(BusClient bus, PasswordHasher passwords, AccessTokens accessTokens, JwtConfig jwt,
+  public AuthHandlers(
+      BusClient bus,
+      PasswordHasher passwords,
+      AccessTokens accessTokens,
+      JwtConfig jwt,
       LoginThrottle throttle) {
     this.bus = bus;
     this.passwords = passwords;
@@ -52,13 +56,25 @@ public final class AuthHandlers {
     noStore(rc);
     JsonObject body = validatedBody(rc);
     String email = body.getString("email").trim();
-    Responses.answer(rc, passwords.hash(body.getString("password"))
-        .compose(hash -> bus.request(rc, UsersBus.CREATE, new JsonObject()
-            .put("email", email).put("password_hash", hash).put("role", AuthUser.USER))),
+    Responses.answer(
+        rc,
+        passwords
+            .hash(body.getString("password"))
+            .compose(
+                hash ->
+                    bus.request(
+                        rc,
+                        UsersBus.CREATE,
+                        new JsonObject()
+                            .put("email", email)
+                            .put("password_hash", hash)
+                            .put("role", AuthUser.USER))),
         user -> json(rc, 201, user));
   }
 
-  /** {@code grant_type=password} (the default) or {@code grant_type=refresh_token}, form-encoded. */
+  /**
+   * {@code grant_type=password} (the default) or {@code grant_type=refresh_token}, form-encoded.
+   */
   public void token(RoutingContext rc) {
     noStore(rc);
     MultiMap form = formOrFail(rc);
@@ -85,10 +101,20 @@ public final class AuthHandlers {
       badForm(rc, isBlank(username) ? "username" : "password", "is required");
       return;
     }
-    Responses.answer(rc, throttle.admit(rc, username.trim())
-        .compose(admitted -> credentials(rc, username.trim()))
-        .compose(account -> passwords.verify(password, account == null ? null : account.getString("password_hash"))
-            .map(matches -> matches && !account.getBoolean("disabled") ? account : null)), account -> {
+    Responses.answer(
+        rc,
+        throttle
+            .admit(rc, username.trim())
+            .compose(admitted -> credentials(rc, username.trim()))
+            .compose(
+                account ->
+                    passwords
+                        .verify(
+                            password, account == null ? null : account.getString("password_hash"))
+                        .map(
+                            matches ->
+                                matches && !account.getBoolean("disabled") ? account : null)),
+        account -> {
           if (account == null) {
             throttle.failed(rc);
             rc.fail(new HttpException(401, INVALID_CREDENTIALS));
@@ -107,66 +133,93 @@ public final class AuthHandlers {
     noStore(rc);
     AuthUser user = AuthUser.of(rc);
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    JsonObject body = validated.getBody() == null || validated.getBody().isNull()
-        ? new JsonObject() : validated.getBody().getJsonObject();
+    JsonObject body =
+        validated.getBody() == null || validated.getBody().isNull()
+            ? new JsonObject()
+            : validated.getBody().getJsonObject();
     String refreshToken = body.getString("refresh_token");
-    JsonObject revoke = new JsonObject()
-        .put("user_id", user.id())
-        .put("jti", user.jti())
-        .put("expires_at", user.expiresAtEpochSecond());
+    JsonObject revoke =
+        new JsonObject()
+            .put("user_id", user.id())
+            .put("jti", user.jti())
+            .put("expires_at", user.expiresAtEpochSecond());
     if (refreshToken != null) {
       revoke.put("refresh_token_hash", RefreshTokens.hash(refreshToken));
     }
-    Responses.answer(rc, bus.request(rc, TokensBus.REVOKE, revoke), done -> {
-      // Live sockets opened with this token close now, on whichever node holds them.
-      bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(user.id(), user.jti()));
-      rc.response().setStatusCode(204).end();
-    });
+    Responses.answer(
+        rc,
+        bus.request(rc, TokensBus.REVOKE, revoke),
+        done -> {
+          // Live sockets opened with this token close now, on whichever node holds them.
+          bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(user.id(), user.jti()));
+          rc.response().setStatusCode(204).end();
+        });
   }
 
   private void rotate(RoutingContext rc, String presented) {
     RefreshTokens.Minted next = RefreshTokens.mint();
-    Future<JsonObject> rotated = bus.request(rc, TokensBus.ROTATE_REFRESH, new JsonObject()
-            .put("token_hash", RefreshTokens.hash(presented))
-            .put("new_token_hash", next.hash())
-            .put("expires_at", refreshExpiry()))
-        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply
-            && BusFailure.of(reply) == BusFailure.UNAUTHORIZED
-            ? new HttpException(401, "the refresh token is not valid; log in again")
-            : failure));
-    Responses.answer(rc, rotated, user -> {
-      if (user.getBoolean("disabled")) {
-        rc.fail(new HttpException(401, "the account is disabled"));
-      } else {
-        respondWithTokens(rc, user.getLong("user_id"), user.getString("role"), next.token());
-      }
-    });
+    Future<JsonObject> rotated =
+        bus.request(
+                rc,
+                TokensBus.ROTATE_REFRESH,
+                new JsonObject()
+                    .put("token_hash", RefreshTokens.hash(presented))
+                    .put("new_token_hash", next.hash())
+                    .put("expires_at", refreshExpiry()))
+            .recover(
+                failure ->
+                    Future.failedFuture(
+                        failure instanceof ReplyException reply
+                                && BusFailure.of(reply) == BusFailure.UNAUTHORIZED
+                            ? new HttpException(401, "the refresh token is not valid; log in again")
+                            : failure));
+    Responses.answer(
+        rc,
+        rotated,
+        user -> {
+          if (user.getBoolean("disabled")) {
+            rc.fail(new HttpException(401, "the account is disabled"));
+          } else {
+            respondWithTokens(rc, user.getLong("user_id"), user.getString("role"), next.token());
+          }
+        });
   }
 
   /** The account, or null when none has this e-mail (the caller still burns a hash check). */
   private Future<JsonObject> credentials(RoutingContext rc, String email) {
     return bus.request(rc, UsersBus.CREDENTIALS, new JsonObject().put("email", email))
-        .recover(failure -> failure instanceof ReplyException reply && BusFailure.of(reply) == BusFailure.NOT_FOUND
-            ? Future.succeededFuture(null)
-            : Future.failedFuture(failure));
+        .recover(
+            failure ->
+                failure instanceof ReplyException reply
+                        && BusFailure.of(reply) == BusFailure.NOT_FOUND
+                    ? Future.succeededFuture(null)
+                    : Future.failedFuture(failure));
   }
 
   private void issue(RoutingContext rc, long userId, String role) {
     RefreshTokens.Minted refresh = RefreshTokens.mint();
-    Responses.answer(rc, bus.request(rc, TokensBus.ISSUE_REFRESH, new JsonObject()
-            .put("user_id", userId)
-            .put("token_hash", refresh.hash())
-            .put("expires_at", refreshExpiry())),
+    Responses.answer(
+        rc,
+        bus.request(
+            rc,
+            TokensBus.ISSUE_REFRESH,
+            new JsonObject()
+                .put("user_id", userId)
+                .put("token_hash", refresh.hash())
+                .put("expires_at", refreshExpiry())),
         stored -> respondWithTokens(rc, userId, role, refresh.token()));
   }
 
   private void respondWithTokens(RoutingContext rc, long userId, String role, String refreshToken) {
     AccessTokens.Issued access = accessTokens.issue(userId, role);
-    json(rc, 200, new JsonObject()
-        .put("access_token", access.token())
-        .put("token_type", "bearer")
-        .put("expires_in", access.expiresInSeconds())
-        .put("refresh_token", refreshToken));
+    json(
+        rc,
+        200,
+        new JsonObject()
+            .put("access_token", access.token())
+            .put("token_type", "bearer")
+            .put("expires_in", access.expiresInSeconds())
+            .put("refresh_token", refreshToken));
   }
 
   private long refreshExpiry() {
@@ -183,8 +236,12 @@ public final class AuthHandlers {
   }
 
   private static void badForm(RoutingContext rc, String field, String detail) {
-    new Problem(ProblemType.VALIDATION, 400, field + ": " + detail, new JsonArray()
-        .add(new JsonObject().put("in", "body").put("field", field).put("detail", detail)))
+    new Problem(
+            ProblemType.VALIDATION,
+            400,
+            field + ": " + detail,
+            new JsonArray()
+                .add(new JsonObject().put("in", "body").put("field", field).put("detail", detail)))
         .send(rc.response(), rc.request().path(), dev.products.http.RequestIds.of(rc));
   }
 

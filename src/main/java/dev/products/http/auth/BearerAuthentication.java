@@ -13,9 +13,9 @@ import io.vertx.ext.web.handler.JWTAuthHandler;
 
 /**
  * Bearer authentication in two steps. The contract's security binding runs {@link #jwtHandler()}:
- * signature, algorithm, expiry, issuer and audience. Then {@link #currentUser(RoutingContext)}
- * asks the repository what the holder may do now, so a disabled user, a changed role or a
- * revoked token take effect on the very next request.
+ * signature, algorithm, expiry, issuer and audience. Then {@link #currentUser(RoutingContext)} asks
+ * the repository what the holder may do now, so a disabled user, a changed role or a revoked token
+ * take effect on the very next request.
  */
 public final class BearerAuthentication {
 
@@ -42,24 +42,29 @@ public final class BearerAuthentication {
     User user = rc.user();
     AuthUser holder;
     try {
-      holder = AccountState.holder(user == null ? null : user.attributes().getJsonObject("accessToken"));
+      holder =
+          AccountState.holder(user == null ? null : user.attributes().getJsonObject("accessToken"));
     } catch (AccountState.Refused refused) {
       refuse(rc, refused.getMessage());
       return;
     }
-    AccountState.judge(bus.request(rc, UsersBus.AUTH_STATE, UsersBus.authState(holder.id(), holder.jti())), holder)
-        .onSuccess(current -> {
-          current.attachTo(rc);
-          LogContext.put(LogContext.USER_ID, String.valueOf(current.id()));
-          rc.next();
-        })
-        .onFailure(failure -> {
-          if (failure instanceof AccountState.Refused refused) {
-            refuse(rc, refused.getMessage());
-          } else {
-            rc.fail(failure);
-          }
-        });
+    AccountState.judge(
+            bus.request(rc, UsersBus.AUTH_STATE, UsersBus.authState(holder.id(), holder.jti())),
+            holder)
+        .onSuccess(
+            current -> {
+              current.attachTo(rc);
+              LogContext.put(LogContext.USER_ID, String.valueOf(current.id()));
+              rc.next();
+            })
+        .onFailure(
+            failure -> {
+              if (failure instanceof AccountState.Refused refused) {
+                refuse(rc, refused.getMessage());
+              } else {
+                rc.fail(failure);
+              }
+            });
   }
 
   static void refuse(RoutingContext rc, String why) {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class BearerCredentials implements JWTAuthHandler {
 
-  private static final Pattern BEARER = Pattern.compile("(?i:bearer) +([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*)");
+  private static final Pattern BEARER =
+      Pattern.compile("(?i:bearer) +([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*)");
   private static final Pattern BEARER_SCHEME = Pattern.compile("(?i:bearer)( .*)?");
 
   private final JWTAuthHandler jwt;
@@ -34,12 +35,20 @@ final class BearerCredentials implements JWTAuthHandler {
     }
     String value = authorization.trim();
     if (!BEARER_SCHEME.matcher(value).matches()) {
-      // Another scheme, or a bare token read as one: no credential of ours was offered (RFC 6750 §3: no error code).
-      refuse(rc, BearerAuthentication.CHALLENGE, "A bearer token is required: Authorization: Bearer <token>");
-    } else if (value.length() <= "bearer".length() || value.substring("bearer".length()).isBlank()) {
+      // Another scheme, or a bare token read as one: no credential of ours was offered (RFC 6750
+      // §3: no error code).
+      refuse(
+          rc,
+          BearerAuthentication.CHALLENGE,
+          "A bearer token is required: Authorization: Bearer <token>");
+    } else if (value.length() <= "bearer".length()
+        || value.substring("bearer".length()).isBlank()) {
       refuse(rc, BearerAuthentication.CHALLENGE, "The bearer token is empty");
     } else {
-      refuse(rc, BearerAuthentication.CHALLENGE + ", error=\"invalid_token\"", "The bearer token is malformed");
+      refuse(
+          rc,
+          BearerAuthentication.CHALLENGE + ", error=\"invalid_token\"",
+          "The bearer token is malformed");
     }
   }
 

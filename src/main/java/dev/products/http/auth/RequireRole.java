@@ -5,7 +5,9 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 
-/** The one reusable authorization check: the caller must hold {@code role} (admins hold every role). */
+/**
+ * The one reusable authorization check: the caller must hold {@code role} (admins hold every role).
+ */
 public final class RequireRole implements Handler<RoutingContext> {
 
   private final String role;

@@ -1,8 +1,8 @@
 package dev.products.http.contract;
 
 import io.vertx.core.file.FileSystem;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
@@ -23,11 +23,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The contract as the router's request validator sees it, with one change: a schema's validator
- * is built once and reused. vertx-openapi 5.0 asks the schema repository for a new validator for
- * every parameter and body of every request, and each one copies the repository's whole lookup
- * table; profiling showed that copy as the largest single cost of a list request. Validators hold
- * no per-call state, and a contract's schemas are immutable objects, so they are cached by identity.
+ * The contract as the router's request validator sees it, with one change: a schema's validator is
+ * built once and reused. vertx-openapi 5.0 asks the schema repository for a new validator for every
+ * parameter and body of every request, and each one copies the repository's whole lookup table;
+ * profiling showed that copy as the largest single cost of a list request. Validators hold no
+ * per-call state, and a contract's schemas are immutable objects, so they are cached by identity.
  */
 public final class CachedValidatorsContract implements OpenAPIContract {
 
@@ -124,7 +124,8 @@ public final class CachedValidatorsContract implements OpenAPIContract {
       } catch (SchemaException broken) {
         throw broken;
       } catch (RuntimeException unreadable) {
-        OutputUnit reason = new OutputUnit("", "", "", "is not a valid value", OutputErrorType.INVALID_VALUE);
+        OutputUnit reason =
+            new OutputUnit("", "", "", "is not a valid value", OutputErrorType.INVALID_VALUE);
         return new OutputUnit(false).addError(reason);
       }
     }
@@ -141,7 +142,8 @@ public final class CachedValidatorsContract implements OpenAPIContract {
 
     @Override
     public Validator validator(JsonSchema schema) {
-      return validators.computeIfAbsent(new SchemaKey(schema), key -> new InputSafeValidator(repository.validator(key.schema())));
+      return validators.computeIfAbsent(
+          new SchemaKey(schema), key -> new InputSafeValidator(repository.validator(key.schema())));
     }
 
     @Override

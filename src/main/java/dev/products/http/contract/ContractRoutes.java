@@ -16,6 +16,7 @@ public final class ContractRoutes {
 
   /** The label of every path outside the contract and the docs. */
   public static final String UNMATCHED = "unmatched";
+
   private static final String DOCS = "/docs";
 
   private final OpenAPIContract contract;
@@ -24,7 +25,9 @@ public final class ContractRoutes {
     this.contract = contract;
   }
 
-  /** The contract path the request matched, or a fixed label for everything outside the contract. */
+  /**
+   * The contract path the request matched, or a fixed label for everything outside the contract.
+   */
   public String template(RoutingContext rc) {
     String path = routed(rc);
     Path matched = find(path);
@@ -32,7 +35,10 @@ public final class ContractRoutes {
   }
 
   private static String outside(String path) {
-    return path != null && (path.startsWith(DOCS) || path.equals("/openapi.yaml") || path.equals("/asyncapi.yaml"))
+    return path != null
+            && (path.startsWith(DOCS)
+                || path.equals("/openapi.yaml")
+                || path.equals("/asyncapi.yaml"))
         ? DOCS
         : UNMATCHED;
   }
@@ -63,7 +69,10 @@ public final class ContractRoutes {
     return path == null ? null : contract.findPath(path);
   }
 
-  /** The operation a request is routed to, or null when none (an unknown path, an undeclared method). */
+  /**
+   * The operation a request is routed to, or null when none (an unknown path, an undeclared
+   * method).
+   */
   public Operation operation(RoutingContext rc) {
     String path = routed(rc);
     return path == null ? null : contract.findOperation(path, rc.request().method());
@@ -86,6 +95,8 @@ public final class ContractRoutes {
       return null;
     }
     String routed = path.indexOf("//") >= 0 ? path.replaceAll("/{2,}", "/") : path;
-    return routed.length() > 1 && routed.endsWith("/") ? routed.substring(0, routed.length() - 1) : routed;
+    return routed.length() > 1 && routed.endsWith("/")
+        ? routed.substring(0, routed.length() - 1)
+        : routed;
   }
 }

@@ -28,16 +28,28 @@ import java.util.stream.Collectors;
 public final class RequestMediaTypes implements SecurityPolicyHandler {
 
   private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-  private static final Pattern MEDIA_TYPE = Pattern.compile(
-      "\\s*(" + TOKEN + "/" + TOKEN + ")\\s*((?:;\\s*" + TOKEN + "=(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\")\\s*)*)");
-  private static final Pattern CHARSET = Pattern.compile(
-      ";\\s*charset=(?:\"([^\"]*)\"|(" + TOKEN + "))", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile(
+          "\\s*("
+              + TOKEN
+              + "/"
+              + TOKEN
+              + ")\\s*((?:;\\s*"
+              + TOKEN
+              + "=(?:"
+              + TOKEN
+              + "|\"(?:[^\"\\\\]|\\\\.)*\")\\s*)*)");
+  private static final Pattern CHARSET =
+      Pattern.compile(";\\s*charset=(?:\"([^\"]*)\"|(" + TOKEN + "))", Pattern.CASE_INSENSITIVE);
 
   private final ContractRoutes routes;
   private final Map<String, Set<String>> declared;
   private final ProblemHandler problems;
 
-  /** @param published the contract as published: every media type it declares, also those the validator cannot read */
+  /**
+   * @param published the contract as published: every media type it declares, also those the
+   *     validator cannot read
+   */
   public RequestMediaTypes(ContractRoutes routes, JsonObject published, ProblemHandler problems) {
     this.routes = routes;
     this.declared = requestMediaTypes(published);
@@ -62,17 +74,25 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
     }
     String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
     Matcher parsed = header == null ? null : MEDIA_TYPE.matcher(header);
-    String type = parsed != null && parsed.matches() ? parsed.group(1).toLowerCase(Locale.ROOT) : null;
+    String type =
+        parsed != null && parsed.matches() ? parsed.group(1).toLowerCase(Locale.ROOT) : null;
     if (type == null || !accepted.contains(type) || !utf8(type, parsed.group(2))) {
-      problems.send(rc, Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as "
-          + String.join(" or ", accepted) + (header == null ? "; no Content-Type was given" : ", not " + header)));
+      problems.send(
+          rc,
+          Problem.of(
+              ProblemType.UNSUPPORTED_MEDIA_TYPE,
+              "The request body must be sent as "
+                  + String.join(" or ", accepted)
+                  + (header == null ? "; no Content-Type was given" : ", not " + header)));
       return;
     }
     request.headers().set(HttpHeaders.CONTENT_TYPE, type);
     rc.next();
   }
 
-  /** The media types the matched operation takes, or null when it takes no body (or is not ours). */
+  /**
+   * The media types the matched operation takes, or null when it takes no body (or is not ours).
+   */
   private Set<String> acceptedFor(RoutingContext rc) {
     Operation operation = routes.operation(rc);
     return operation == null ? null : declared.get(operation.getOperationId());
@@ -80,7 +100,8 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
 
   private static boolean hasBody(HttpServerRequest request) {
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !length.trim().equals("0");
+    return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+        || length != null && !length.trim().equals("0");
   }
 
   private static boolean utf8(String type, String parameters) {
@@ -106,9 +127,11 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
         if (item.getValue(method) instanceof JsonObject operation
             && operation.getValue("requestBody") instanceof JsonObject body
             && body.getValue("content") instanceof JsonObject content) {
-          types.put(operation.getString("operationId"), content.fieldNames().stream()
-              .map(name -> name.toLowerCase(Locale.ROOT))
-              .collect(Collectors.toUnmodifiableSet()));
+          types.put(
+              operation.getString("operationId"),
+              content.fieldNames().stream()
+                  .map(name -> name.toLowerCase(Locale.ROOT))
+                  .collect(Collectors.toUnmodifiableSet()));
         }
       }
     }

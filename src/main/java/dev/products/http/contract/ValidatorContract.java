@@ -14,23 +14,24 @@ import java.util.Set;
  * cannot validate ({@code application/problem+json} answers, form-encoded bodies), though they are
  * standard OpenAPI. We keep them in the published {@code openapi.yaml} and hand the router a copy
  * without them:
+ *
  * <ul>
  *   <li>response media types the library does not know are dropped (responses are not validated);
- *   <li>request body media types it does not know are dropped; an operation left with none loses its
- *       request body, and its handler validates the body itself;
+ *   <li>request body media types it does not know are dropped; an operation left with none loses
+ *       its request body, and its handler validates the body itself;
  *   <li>the conditional-request headers ({@code If-Match}, {@code If-None-Match}) are left to the
  *       handlers: their values are lists of quoted entity tags (RFC 9110), which the library tries
  *       to decode as JSON and refuses ({@code W/"3"}, {@code "2", "3"});
  *   <li>the OAuth2 password-flow scheme is handed over as what it is on the wire, an HTTP bearer
- *       token: vertx-openapi's oauth2 binding wants an OAuth2 provider, while our tokens are our own
- *       JWTs checked by a JWT handler.
+ *       token: vertx-openapi's oauth2 binding wants an OAuth2 provider, while our tokens are our
+ *       own JWTs checked by a JWT handler.
  * </ul>
- * It also leaves out the relative {@code servers} entry, which the library cannot parse, and
- * {@code format: email} where a {@code pattern} goes with it: the pattern admits only addresses every
+ *
+ * It also leaves out the relative {@code servers} entry, which the library cannot parse, and {@code
+ * format: email} where a {@code pattern} goes with it: the pattern admits only addresses every
  * e-mail format accepts, and is the rule the service holds (the library's e-mail check also throws
- * on an empty string instead of failing it).
- * Everything else (paths, parameters, JSON bodies, which operations need a token) reaches the
- * router unchanged.
+ * on an empty string instead of failing it). Everything else (paths, parameters, JSON bodies, which
+ * operations need a token) reaches the router unchanged.
  */
 public final class ValidatorContract {
 
@@ -39,13 +40,17 @@ public final class ValidatorContract {
   public static JsonObject adapt(JsonObject published, String bearerScheme) {
     JsonObject copy = published.copy();
     // The published server is relative ("/": wherever this document is served). vertx-openapi wants
-    // absolute URLs and would mount the routes under a server's path; the router serves from the root.
+    // absolute URLs and would mount the routes under a server's path; the router serves from the
+    // root.
     copy.remove("servers");
     prune(copy);
     dropEntityTagHeaders(copy);
-    JsonObject schemes = copy.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes");
+    JsonObject schemes =
+        copy.getJsonObject("components", new JsonObject()).getJsonObject("securitySchemes");
     if (schemes != null && schemes.containsKey(bearerScheme)) {
-      schemes.put(bearerScheme, new JsonObject().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT"));
+      schemes.put(
+          bearerScheme,
+          new JsonObject().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT"));
     }
     return copy;
   }
@@ -55,19 +60,25 @@ public final class ValidatorContract {
       if ("email".equals(object.getValue("format")) && object.containsKey("pattern")) {
         object.remove("format");
       }
-      JsonObject requestBody = object.getValue("requestBody") instanceof JsonObject body ? body : null;
+      JsonObject requestBody =
+          object.getValue("requestBody") instanceof JsonObject body ? body : null;
       for (Map.Entry<String, Object> entry : object) {
         prune(entry.getValue());
       }
-      if (object.getValue("content") instanceof JsonObject content && looksLikeMediaTypes(content)) {
+      if (object.getValue("content") instanceof JsonObject content
+          && looksLikeMediaTypes(content)) {
         List<String> unsupported = new ArrayList<>();
-        content.fieldNames().stream().filter(type -> !MediaType.isMediaTypeSupported(type)).forEach(unsupported::add);
+        content.fieldNames().stream()
+            .filter(type -> !MediaType.isMediaTypeSupported(type))
+            .forEach(unsupported::add);
         unsupported.forEach(content::remove);
         if (content.isEmpty()) {
           object.remove("content");
         }
       }
-      if (requestBody != null && !requestBody.containsKey("content") && !requestBody.containsKey("$ref")) {
+      if (requestBody != null
+          && !requestBody.containsKey("content")
+          && !requestBody.containsKey("$ref")) {
         object.remove("requestBody");
       }
     } else if (node instanceof JsonArray array) {
@@ -78,11 +89,15 @@ public final class ValidatorContract {
   private static final Set<String> ENTITY_TAG_HEADERS = Set.of("if-match", "if-none-match");
 
   private static void dropEntityTagHeaders(JsonObject contract) {
-    JsonObject components = contract.getJsonObject("components", new JsonObject()).getJsonObject("parameters", new JsonObject());
-    List<String> refs = components.fieldNames().stream()
-        .filter(name -> isEntityTagHeader(components.getJsonObject(name)))
-        .map(name -> "#/components/parameters/" + name)
-        .toList();
+    JsonObject components =
+        contract
+            .getJsonObject("components", new JsonObject())
+            .getJsonObject("parameters", new JsonObject());
+    List<String> refs =
+        components.fieldNames().stream()
+            .filter(name -> isEntityTagHeader(components.getJsonObject(name)))
+            .map(name -> "#/components/parameters/" + name)
+            .toList();
     JsonObject paths = contract.getJsonObject("paths", new JsonObject());
     for (String name : paths.fieldNames()) {
       JsonObject path = paths.getJsonObject(name);
@@ -112,8 +127,10 @@ public final class ValidatorContract {
   }
 
   private static boolean isEntityTagHeader(JsonObject parameter) {
-    return parameter != null && "header".equals(parameter.getString("in"))
-        && ENTITY_TAG_HEADERS.contains(String.valueOf(parameter.getString("name")).toLowerCase(Locale.ROOT));
+    return parameter != null
+        && "header".equals(parameter.getString("in"))
+        && ENTITY_TAG_HEADERS.contains(
+            String.valueOf(parameter.getString("name")).toLowerCase(Locale.ROOT));
   }
 
   private static boolean looksLikeMediaTypes(JsonObject content) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who the client is: the peer address, unless the peer is a configured trusted proxy, in which
- * case the nearest untrusted address of {@code X-Forwarded-For}. Anyone else's X-Forwarded-*
- * headers are ignored, so a client cannot pick its own address to dodge per-IP limits.
+ * Who the client is: the peer address, unless the peer is a configured trusted proxy, in which case
+ * the nearest untrusted address of {@code X-Forwarded-For}. Anyone else's X-Forwarded-* headers are
+ * ignored, so a client cannot pick its own address to dodge per-IP limits.
  */
 public final class ClientAddress implements PlatformHandler {
 
@@ -50,7 +50,11 @@ public final class ClientAddress implements PlatformHandler {
   /** The client's address for this request. */
   public static String of(RoutingContext rc) {
     String ip = rc.get(KEY);
-    return ip != null ? ip : rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    return ip != null
+        ? ip
+        : rc.request().remoteAddress() == null
+            ? "unknown"
+            : rc.request().remoteAddress().hostAddress();
   }
 
   /** Whether the client reached us over HTTPS, directly or through a trusted proxy. */
@@ -59,7 +63,8 @@ public final class ClientAddress implements PlatformHandler {
       return true;
     }
     SocketAddress peer = rc.request().remoteAddress();
-    return peer != null && trustedProxies.contains(peer.hostAddress())
+    return peer != null
+        && trustedProxies.contains(peer.hostAddress())
         && "https".equalsIgnoreCase(rc.request().getHeader("X-Forwarded-Proto"));
   }
 }

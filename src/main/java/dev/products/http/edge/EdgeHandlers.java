@@ -14,10 +14,23 @@ import java.util.Set;
 /** The security-policy handlers every route passes, in the order they run. */
 public final class EdgeHandlers {
 
-  private static final Set<String> REQUEST_HEADERS = Set.of(
-      "Authorization", "Content-Type", "X-Request-ID", "If-Match", "If-None-Match", "Idempotency-Key");
-  private static final Set<String> EXPOSED_HEADERS = Set.of(
-      "X-Request-ID", "Location", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+  private static final Set<String> REQUEST_HEADERS =
+      Set.of(
+          "Authorization",
+          "Content-Type",
+          "X-Request-ID",
+          "If-Match",
+          "If-None-Match",
+          "Idempotency-Key");
+  private static final Set<String> EXPOSED_HEADERS =
+      Set.of(
+          "X-Request-ID",
+          "Location",
+          "ETag",
+          "Retry-After",
+          "RateLimit-Limit",
+          "RateLimit-Remaining",
+          "RateLimit-Reset");
 
   private EdgeHandlers() {}
 
@@ -25,25 +38,34 @@ public final class EdgeHandlers {
     List<Handler<RoutingContext>> handlers = new ArrayList<>();
     handlers.add(new SecurityHeaders(config.profile().isProd()));
     handlers.add(XFrameHandler.create(XFrameHandler.DENY));
-    // Swagger UI (served from /docs) needs inline styles and data: images; nothing else is loosened.
-    handlers.add(CSPHandler.create()
-        .setDirective("default-src", "'self'")
-        .setDirective("script-src", "'self'")
-        .setDirective("style-src", "'self' 'unsafe-inline'")
-        .setDirective("img-src", "'self' data:")
-        .setDirective("connect-src", "'self'")
-        .setDirective("frame-ancestors", "'none'")
-        .setDirective("base-uri", "'none'")
-        .setDirective("form-action", "'self'")
-        .setDirective("object-src", "'none'"));
+    // Swagger UI (served from /docs) needs inline styles and data: images; nothing else is
+    // loosened.
+    handlers.add(
+        CSPHandler.create()
+            .setDirective("default-src", "'self'")
+            .setDirective("script-src", "'self'")
+            .setDirective("style-src", "'self' 'unsafe-inline'")
+            .setDirective("img-src", "'self' data:")
+            .setDirective("connect-src", "'self'")
+            .setDirective("frame-ancestors", "'none'")
+            .setDirective("base-uri", "'none'")
+            .setDirective("form-action", "'self'")
+            .setDirective("object-src", "'none'"));
     if (!config.edge().corsOrigins().isEmpty()) {
-      handlers.add(CorsHandler.create()
-          .addOrigins(config.edge().corsOrigins())
-          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS))
-          .allowedHeaders(REQUEST_HEADERS)
-          .exposedHeaders(EXPOSED_HEADERS)
-          .allowCredentials(false)
-          .maxAgeSeconds(600));
+      handlers.add(
+          CorsHandler.create()
+              .addOrigins(config.edge().corsOrigins())
+              .allowedMethods(
+                  Set.of(
+                      HttpMethod.GET,
+                      HttpMethod.POST,
+                      HttpMethod.PATCH,
+                      HttpMethod.DELETE,
+                      HttpMethod.OPTIONS))
+              .allowedHeaders(REQUEST_HEADERS)
+              .exposedHeaders(EXPOSED_HEADERS)
+              .allowCredentials(false)
+              .maxAgeSeconds(600));
     }
     handlers.add(new TrustedHosts(config.edge().allowedHosts()));
     return handlers;

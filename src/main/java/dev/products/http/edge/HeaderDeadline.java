@@ -9,14 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A new connection must bring its first request's headers within HEADER_TIMEOUT, or it is closed:
- * a client that trickles header bytes (slowloris) never idles long enough for the idle timeout to
+ * A new connection must bring its first request's headers within HEADER_TIMEOUT, or it is closed: a
+ * client that trickles header bytes (slowloris) never idles long enough for the idle timeout to
  * notice, and would otherwise hold a connection for as long as it likes. Later requests on a
- * kept-alive connection are bounded by the idle timeout between bytes and by REQUEST_TIMEOUT.
- * One instance per HTTP verticle: its connections and requests all run on that verticle's event
- * loop, so the map needs no locking. Vert.x announces a connection at accept time only while
- * cleartext HTTP/2 is off (otherwise only once the first bytes are read), so the server runs
- * without it.
+ * kept-alive connection are bounded by the idle timeout between bytes and by REQUEST_TIMEOUT. One
+ * instance per HTTP verticle: its connections and requests all run on that verticle's event loop,
+ * so the map needs no locking. Vert.x announces a connection at accept time only while cleartext
+ * HTTP/2 is off (otherwise only once the first bytes are read), so the server runs without it.
  */
 public final class HeaderDeadline {
 
@@ -31,11 +30,14 @@ public final class HeaderDeadline {
 
   /** For the server's connection handler. */
   public void connected(HttpConnection connection) {
-    long timer = vertx.setTimer(timeoutMs, fired -> {
-      if (awaitingHeaders.remove(connection) != null) {
-        connection.close();
-      }
-    });
+    long timer =
+        vertx.setTimer(
+            timeoutMs,
+            fired -> {
+              if (awaitingHeaders.remove(connection) != null) {
+                connection.close();
+              }
+            });
     awaitingHeaders.put(connection, timer);
     connection.closeHandler(closed -> headersArrived(connection));
   }

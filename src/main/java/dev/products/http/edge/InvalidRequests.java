@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers requests the HTTP codec could not read (a request line over the limit, headers over the
  * limit, a malformed header) before any router sees them: Vert.x's default answer is an empty
- * 400/414/431; ours is the same status as a problem document with a request id. The server
- * closes the connection afterwards, as it must: the rest of its bytes cannot be trusted.
+ * 400/414/431; ours is the same status as a problem document with a request id. The server closes
+ * the connection afterwards, as it must: the rest of its bytes cannot be trusted.
  */
 public final class InvalidRequests implements Handler<HttpServerRequest> {
 
@@ -27,7 +27,8 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
     Problem problem = problemFor(request.decoderResult());
     String requestId = RequestIds.generate();
     LOG.info("invalid request {} request_id={}", problem.status(), requestId);
-    request.response()
+    request
+        .response()
         .putHeader(RequestIds.HEADER, requestId)
         .putHeader(HttpHeaders.CONNECTION, "close")
         .putHeader("X-Content-Type-Options", "nosniff");
@@ -38,10 +39,12 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
   static Problem problemFor(DecoderResult result) {
     Throwable cause = result == null ? null : result.cause();
     if (cause instanceof TooLongHttpLineException) {
-      return Problem.of(ProblemType.URI_TOO_LONG, "The request line is longer than the service accepts");
+      return Problem.of(
+          ProblemType.URI_TOO_LONG, "The request line is longer than the service accepts");
     }
     if (cause instanceof TooLongHttpHeaderException) {
-      return Problem.of(ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than the service accepts");
+      return Problem.of(
+          ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than the service accepts");
     }
     return Problem.of(ProblemType.MALFORMED_REQUEST, "The request is not well-formed HTTP/1.1");
   }

@@ -4,9 +4,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 
 /**
- * The headers vertx-web has no handler for: {@code X-Content-Type-Options}, {@code Referrer-Policy},
- * and in prod {@code Strict-Transport-Security} on every answer (TLS usually ends at a proxy, so
- * the request itself is rarely HTTPS; browsers ignore HSTS received over plain HTTP).
+ * The headers vertx-web has no handler for: {@code X-Content-Type-Options}, {@code
+ * Referrer-Policy}, and in prod {@code Strict-Transport-Security} on every answer (TLS usually ends
+ * at a proxy, so the request itself is rarely HTTPS; browsers ignore HSTS received over plain
+ * HTTP).
  */
 public final class SecurityHeaders implements SecurityPolicyHandler {
 

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Refuses requests whose {@code Host} is not one of ALLOWED_HOSTS (400 problem), so the service
- * cannot be reached under names it does not own (DNS rebinding, host-header poisoning).
- * Entries: {@code example.com} (any port), {@code example.com:8443}, {@code *.example.com}.
+ * cannot be reached under names it does not own (DNS rebinding, host-header poisoning). Entries:
+ * {@code example.com} (any port), {@code example.com:8443}, {@code *.example.com}.
  */
 public final class TrustedHosts implements SecurityPolicyHandler {
 
@@ -24,7 +24,8 @@ public final class TrustedHosts implements SecurityPolicyHandler {
   public void handle(RoutingContext rc) {
     // Orchestrators probe by address (the image's HEALTHCHECK asks 127.0.0.1, Kubernetes the pod
     // IP), never by the public name; the probes reveal nothing a host check would protect.
-    if (allowed.isEmpty() || HealthHandlers.PROBES.contains(rc.request().path())
+    if (allowed.isEmpty()
+        || HealthHandlers.PROBES.contains(rc.request().path())
         || isAllowed(rc.request().getHeader("Host"))) {
       rc.next();
     } else {

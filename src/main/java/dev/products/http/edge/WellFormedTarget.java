@@ -8,9 +8,9 @@ import io.vertx.ext.web.handler.PlatformHandler;
 
 /**
  * Refuses a request target whose path or query has a bad percent-escape ({@code /products/%zz},
- * {@code ?limit=%zz}) before anything tries to decode it. Routing decodes the path for every
- * route it compares, so such a request would fail inside the router, failure routes included,
- * and leave as a bare text 400 (or, decoded by the validator, a 500); here it is one problem.
+ * {@code ?limit=%zz}) before anything tries to decode it. Routing decodes the path for every route
+ * it compares, so such a request would fail inside the router, failure routes included, and leave
+ * as a bare text 400 (or, decoded by the validator, a 500); here it is one problem.
  */
 public final class WellFormedTarget implements PlatformHandler {
 
@@ -27,8 +27,11 @@ public final class WellFormedTarget implements PlatformHandler {
       // The request's own decoding (cached), the one the contract validator reads the query with.
       rc.request().params();
     } catch (IllegalArgumentException malformed) {
-      problems.send(rc, Problem.of(ProblemType.MALFORMED_REQUEST,
-          "The request target is not a well-formed URI: " + malformed.getMessage()));
+      problems.send(
+          rc,
+          Problem.of(
+              ProblemType.MALFORMED_REQUEST,
+              "The request target is not a well-formed URI: " + malformed.getMessage()));
       return;
     }
     rc.next();

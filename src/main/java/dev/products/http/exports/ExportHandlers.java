@@ -44,25 +44,34 @@ public final class ExportHandlers {
     AuthUser user = AuthUser.of(rc);
     boolean all = "all".equals(scope(rc));
     if (all && !user.isAdmin()) {
-      rc.fail(new HttpException(403, "only an admin may export all products; leave out scope to export your own"));
+      rc.fail(
+          new HttpException(
+              403, "only an admin may export all products; leave out scope to export your own"));
       return;
     }
-    JsonObject enqueue = new JsonObject()
-        .put("kind", ProductExport.KIND)
-        .put("payload", ProductExport.payload(all ? null : user.id()))
-        .put("created_by", user.id())
-        .put("max_pending", config.maxPendingPerUser());
-    Future<JsonObject> queued = bus.request(rc, JobsBus.ENQUEUE, enqueue)
-        .compose(enqueued -> jobs.visible(rc, enqueued.getLong("id")))
-        .onFailure(failure -> {
-          if (failure instanceof ReplyException reply && BusFailure.of(reply) == BusFailure.TOO_MANY_REQUESTS) {
-            rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
-          }
+    JsonObject enqueue =
+        new JsonObject()
+            .put("kind", ProductExport.KIND)
+            .put("payload", ProductExport.payload(all ? null : user.id()))
+            .put("created_by", user.id())
+            .put("max_pending", config.maxPendingPerUser());
+    Future<JsonObject> queued =
+        bus.request(rc, JobsBus.ENQUEUE, enqueue)
+            .compose(enqueued -> jobs.visible(rc, enqueued.getLong("id")))
+            .onFailure(
+                failure -> {
+                  if (failure instanceof ReplyException reply
+                      && BusFailure.of(reply) == BusFailure.TOO_MANY_REQUESTS) {
+                    rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+                  }
+                });
+    Responses.answer(
+        rc,
+        queued,
+        job -> {
+          rc.response().putHeader("Location", JobViews.location(job.getLong("id")));
+          Responses.json(rc, 202, JobViews.view(job, user));
         });
-    Responses.answer(rc, queued, job -> {
-      rc.response().putHeader("Location", JobViews.location(job.getLong("id")));
-      Responses.json(rc, 202, JobViews.view(job, user));
-    });
   }
 
   public void download(RoutingContext rc) {
@@ -72,20 +81,35 @@ public final class ExportHandlers {
         .compose(job -> ready(job, id))
         // No exists() first: the clean-up may remove the file between a check and the send, so
         // the send's own "no such file" is what says the export is gone.
-        .compose(path -> rc.response()
-            .putHeader("Content-Type", "text/csv; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + ExportFiles.downloadName(id) + "\"")
-            .putHeader("Cache-Control", "private, no-store")
-            .sendFile(path)
-            .recover(failure -> Future.failedFuture(missing(failure) ? new HttpException(410, "export " + id
-                + " has expired: exports are kept for " + config.maxAge().toHours() + " h; ask for a new one") : failure)))
-        .onFailure(failure -> {
-          if (!rc.response().headWritten()) {
-            rc.fail(failure);
-          } else {
-            rc.response().reset();
-          }
-        });
+        .compose(
+            path ->
+                rc.response()
+                    .putHeader("Content-Type", "text/csv; charset=utf-8")
+                    .putHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + ExportFiles.downloadName(id) + "\"")
+                    .putHeader("Cache-Control", "private, no-store")
+                    .sendFile(path)
+                    .recover(
+                        failure ->
+                            Future.failedFuture(
+                                missing(failure)
+                                    ? new HttpException(
+                                        410,
+                                        "export "
+                                            + id
+                                            + " has expired: exports are kept for "
+                                            + config.maxAge().toHours()
+                                            + " h; ask for a new one")
+                                    : failure)))
+        .onFailure(
+            failure -> {
+              if (!rc.response().headWritten()) {
+                rc.fail(failure);
+              } else {
+                rc.response().reset();
+              }
+            });
   }
 
   private static boolean missing(Throwable failure) {
@@ -97,7 +121,9 @@ public final class ExportHandlers {
     return false;
   }
 
-  /** The file of an export that has finished; 404 for other kinds of job, 409 while it is not done. */
+  /**
+   * The file of an export that has finished; 404 for other kinds of job, 409 while it is not done.
+   */
   private Future<String> ready(JsonObject job, long id) {
     if (!ProductExport.KIND.equals(job.getString("kind"))) {
       return Future.failedFuture(new HttpException(404, "export " + id + " does not exist"));
@@ -105,10 +131,21 @@ public final class ExportHandlers {
     String state = job.getString("state");
     return switch (state) {
       case "succeeded" -> Future.succeededFuture(files.csv(id).toString());
-      case "dead" -> Future.failedFuture(new HttpException(409,
-          "export " + id + " failed and will not be retried; ask for a new one"));
-      default -> Future.failedFuture(new HttpException(409,
-          "export " + id + " is not ready (it is " + state + "); follow " + JobViews.location(id) + " until it has succeeded"));
+      case "dead" ->
+          Future.failedFuture(
+              new HttpException(
+                  409, "export " + id + " failed and will not be retried; ask for a new one"));
+      default ->
+          Future.failedFuture(
+              new HttpException(
+                  409,
+                  "export "
+                      + id
+                      + " is not ready (it is "
+                      + state
+                      + "); follow "
+                      + JobViews.location(id)
+                      + " until it has succeeded"));
     };
   }
 

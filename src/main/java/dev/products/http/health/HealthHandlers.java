@@ -21,7 +21,10 @@ import java.util.Set;
  */
 public final class HealthHandlers {
 
-  /** The probes' paths: load balancers and orchestrators call them by address, often and unauthenticated. */
+  /**
+   * The probes' paths: load balancers and orchestrators call them by address, often and
+   * unauthenticated.
+   */
   public static final Set<String> PROBES = Set.of("/healthz/live", "/health");
 
   private static final long CHECK_TIMEOUT_MS = 2_000;
@@ -29,12 +32,25 @@ public final class HealthHandlers {
   private final HealthCheckHandler readiness;
 
   public HealthHandlers(Vertx vertx, Lifecycle lifecycle) {
-    HealthChecks checks = HealthChecks.create(vertx)
-        .register("lifecycle", CHECK_TIMEOUT_MS, promise -> promise.complete(lifecycle.stopping()
-            ? Status.KO(new JsonObject().put("reason", "the instance is shutting down"))
-            : Status.OK()))
-        .register("database", CHECK_TIMEOUT_MS, promise -> askOwner(vertx, HealthBus.DATABASE).onComplete(promise))
-        .register("redis", CHECK_TIMEOUT_MS, promise -> askOwner(vertx, HealthBus.REDIS).onComplete(promise));
+    HealthChecks checks =
+        HealthChecks.create(vertx)
+            .register(
+                "lifecycle",
+                CHECK_TIMEOUT_MS,
+                promise ->
+                    promise.complete(
+                        lifecycle.stopping()
+                            ? Status.KO(
+                                new JsonObject().put("reason", "the instance is shutting down"))
+                            : Status.OK()))
+            .register(
+                "database",
+                CHECK_TIMEOUT_MS,
+                promise -> askOwner(vertx, HealthBus.DATABASE).onComplete(promise))
+            .register(
+                "redis",
+                CHECK_TIMEOUT_MS,
+                promise -> askOwner(vertx, HealthBus.REDIS).onComplete(promise));
     ClusterMembership cluster = ClusterMembership.of(vertx);
     if (cluster != null) {
       cluster.registerCheck(checks);
@@ -42,10 +58,17 @@ public final class HealthHandlers {
     this.readiness = HealthCheckHandler.createWithHealthChecks(checks);
   }
 
-  /** Asks the verticle that owns a dependency; a failure or no answer in time is DOWN with the reason. */
+  /**
+   * Asks the verticle that owns a dependency; a failure or no answer in time is DOWN with the
+   * reason.
+   */
   private static Future<Status> askOwner(Vertx vertx, String address) {
-    return vertx.eventBus()
-        .<JsonObject>request(address, new JsonObject(), new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS).setLocalOnly(true))
+    return vertx
+        .eventBus()
+        .<JsonObject>request(
+            address,
+            new JsonObject(),
+            new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS).setLocalOnly(true))
         .map(reply -> Status.OK(reply.body()))
         .otherwise(failure -> Status.KO(new JsonObject().put("reason", failure.getMessage())));
   }

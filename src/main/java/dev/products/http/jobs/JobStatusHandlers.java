@@ -18,10 +18,13 @@ public final class JobStatusHandlers {
   public void get(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     long id = request.getPathParameters().get("id").getLong();
-    Responses.answer(rc, jobs.visible(rc, id), job -> {
-      // Polled while it runs: never from a cache.
-      rc.response().putHeader("Cache-Control", "no-store");
-      Responses.json(rc, 200, JobViews.view(job, AuthUser.of(rc)));
-    });
+    Responses.answer(
+        rc,
+        jobs.visible(rc, id),
+        job -> {
+          // Polled while it runs: never from a cache.
+          rc.response().putHeader("Cache-Control", "no-store");
+          Responses.json(rc, 200, JobViews.view(job, AuthUser.of(rc)));
+        });
   }
 }

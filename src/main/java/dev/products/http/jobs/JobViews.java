@@ -24,12 +24,14 @@ public final class JobViews {
   /** The stored job, if the signed-in user may see it; a 404 otherwise. */
   public Future<JsonObject> visible(RoutingContext rc, long id) {
     AuthUser user = AuthUser.of(rc);
-    return bus.request(rc, JobsBus.GET, new JsonObject().put("id", id)).compose(job -> {
-      Long creator = job.getLong("created_by");
-      return user.isAdmin() || (creator != null && creator == user.id())
-          ? Future.succeededFuture(job)
-          : Future.failedFuture(new HttpException(404, "job " + id + " does not exist"));
-    });
+    return bus.request(rc, JobsBus.GET, new JsonObject().put("id", id))
+        .compose(
+            job -> {
+              Long creator = job.getLong("created_by");
+              return user.isAdmin() || (creator != null && creator == user.id())
+                  ? Future.succeededFuture(job)
+                  : Future.failedFuture(new HttpException(404, "job " + id + " does not exist"));
+            });
   }
 
   public static String location(long id) {
@@ -43,20 +45,22 @@ public final class JobViews {
   public static JsonObject view(JsonObject job, AuthUser viewer) {
     long id = job.getLong("id");
     JsonObject links = new JsonObject().put("self", location(id));
-    if (ProductExport.KIND.equals(job.getString("kind")) && "succeeded".equals(job.getString("state"))) {
+    if (ProductExport.KIND.equals(job.getString("kind"))
+        && "succeeded".equals(job.getString("state"))) {
       links.put("download", "/exports/" + id);
     }
-    JsonObject view = new JsonObject()
-        .put("id", id)
-        .put("kind", job.getString("kind"))
-        .put("state", job.getString("state"))
-        .put("attempts", job.getInteger("attempts"))
-        .put("max_attempts", job.getInteger("max_attempts"))
-        .put("progress", job.getJsonObject("progress"))
-        .put("result", job.getJsonObject("result"))
-        .put("created_at", job.getString("created_at"))
-        .put("updated_at", job.getString("updated_at"))
-        .put("links", links);
+    JsonObject view =
+        new JsonObject()
+            .put("id", id)
+            .put("kind", job.getString("kind"))
+            .put("state", job.getString("state"))
+            .put("attempts", job.getInteger("attempts"))
+            .put("max_attempts", job.getInteger("max_attempts"))
+            .put("progress", job.getJsonObject("progress"))
+            .put("result", job.getJsonObject("result"))
+            .put("created_at", job.getString("created_at"))
+            .put("updated_at", job.getString("updated_at"))
+            .put("links", links);
     if (viewer.isAdmin()) {
       view.put("last_error", job.getString("last_error"));
     }

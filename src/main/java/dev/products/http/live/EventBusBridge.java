@@ -13,10 +13,10 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
 
 /**
- * The SockJS event bus bridge at {@code /eventbus}, for browser and script consumers: out, only
- * the public product event addresses; in, nothing. Registering for an address takes a valid
- * access token in the register message's headers ({@code authorization: Bearer <token>}),
- * checked like any bearer token (signature, expiry, account, revocation).
+ * The SockJS event bus bridge at {@code /eventbus}, for browser and script consumers: out, only the
+ * public product event addresses; in, nothing. Registering for an address takes a valid access
+ * token in the register message's headers ({@code authorization: Bearer <token>}), checked like any
+ * bearer token (signature, expiry, account, revocation).
  */
 public final class EventBusBridge {
 
@@ -25,16 +25,21 @@ public final class EventBusBridge {
   private EventBusBridge() {}
 
   public static Router create(Vertx vertx, SocketAuthentication authentication) {
-    SockJSBridgeOptions options = new SockJSBridgeOptions()
-        .setPingTimeout(60_000)
-        // One client holding thousands of registrations is not a subscriber but a leak.
-        .setMaxHandlersPerSocket(10)
-        .setMaxAddressLength(64);
-    ProductEvents.ADDRESSES.forEach(address -> options.addOutboundPermitted(new PermittedOptions().setAddress(address)));
+    SockJSBridgeOptions options =
+        new SockJSBridgeOptions()
+            .setPingTimeout(60_000)
+            // One client holding thousands of registrations is not a subscriber but a leak.
+            .setMaxHandlersPerSocket(10)
+            .setMaxAddressLength(64);
+    ProductEvents.ADDRESSES.forEach(
+        address -> options.addOutboundPermitted(new PermittedOptions().setAddress(address)));
     // JSONP is for browsers without CORS (IE 7); it runs a caller-named callback, the classic XSS
     // vector, and vertx-web answers a bad callback name with a 500. Every other transport stays.
-    return SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false)
-            .addDisabledTransport(Transport.JSON_P.name()))
+    return SockJSHandler.create(
+            vertx,
+            new SockJSHandlerOptions()
+                .setRegisterWriteHandler(false)
+                .addDisabledTransport(Transport.JSON_P.name()))
         .bridge(options, event -> guard(event, authentication));
   }
 
@@ -44,11 +49,13 @@ public final class EventBusBridge {
       event.complete(true);
       return;
     }
-    JsonObject headers = event.getRawMessage() == null ? null : event.getRawMessage().getJsonObject("headers");
+    JsonObject headers =
+        event.getRawMessage() == null ? null : event.getRawMessage().getJsonObject("headers");
     String authorization = headers == null ? null : headers.getString("authorization");
-    String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? authorization.substring(7).trim()
-        : null;
+    String token =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? authorization.substring(7).trim()
+            : null;
     authentication.authenticate(token).onComplete(result -> event.complete(result.succeeded()));
   }
 }

@@ -11,17 +11,21 @@ public final class LiveConnections {
 
   private final ConcurrentMap<Long, Integer> open = new ConcurrentHashMap<>();
 
-  /** @return false, taking nothing, when the user already has {@code max} sockets open */
+  /**
+   * @return false, taking nothing, when the user already has {@code max} sockets open
+   */
   boolean tryOpen(long userId, int max) {
     boolean[] taken = {false};
-    open.compute(userId, (id, count) -> {
-      int current = count == null ? 0 : count;
-      if (current >= max) {
-        return count;
-      }
-      taken[0] = true;
-      return current + 1;
-    });
+    open.compute(
+        userId,
+        (id, count) -> {
+          int current = count == null ? 0 : count;
+          if (current >= max) {
+            return count;
+          }
+          taken[0] = true;
+          return current + 1;
+        });
     return taken[0];
   }
 

@@ -44,8 +44,13 @@ final class LiveSocket {
   private long authTimer;
   private boolean closed;
 
-  LiveSocket(Vertx vertx, ServerWebSocket ws, LiveConfig config, SocketAuthentication authentication,
-      LiveConnections connections, Runnable onClose) {
+  LiveSocket(
+      Vertx vertx,
+      ServerWebSocket ws,
+      LiveConfig config,
+      SocketAuthentication authentication,
+      LiveConnections connections,
+      Runnable onClose) {
     this.vertx = vertx;
     this.ws = ws;
     this.config = config;
@@ -54,7 +59,10 @@ final class LiveSocket {
     this.onClose = onClose;
   }
 
-  /** @param handshakeToken the token offered in {@code Sec-WebSocket-Protocol}, or null to wait for an auth message */
+  /**
+   * @param handshakeToken the token offered in {@code Sec-WebSocket-Protocol}, or null to wait for
+   *     an auth message
+   */
   void open(String handshakeToken) {
     ws.textMessageHandler(this::received);
     ws.binaryMessageHandler(binary -> close(BAD_MESSAGE, "binary messages are not understood"));
@@ -62,11 +70,16 @@ final class LiveSocket {
     ws.frameHandler(frame -> lastHeard = System.currentTimeMillis());
     ws.closeHandler(v -> released());
     ws.exceptionHandler(failure -> LOG.debug("Live socket failed: {}", failure.getMessage()));
-    authTimer = vertx.setTimer(config.authTimeout().toMillis(), id -> {
-      if (user == null) {
-        close(AUTH_TIMEOUT, "no authentication within " + config.authTimeout().toSeconds() + " s");
-      }
-    });
+    authTimer =
+        vertx.setTimer(
+            config.authTimeout().toMillis(),
+            id -> {
+              if (user == null) {
+                close(
+                    AUTH_TIMEOUT,
+                    "no authentication within " + config.authTimeout().toSeconds() + " s");
+              }
+            });
     if (handshakeToken != null) {
       authenticate(handshakeToken);
     }
@@ -85,37 +98,44 @@ final class LiveSocket {
     switch (type) {
       case "auth" -> authenticate(message.getValue("token") instanceof String token ? token : null);
       case "subscribe" -> subscribe(message);
-      default -> close(BAD_MESSAGE, "unknown message type '" + type + "'; expected auth or subscribe");
+      default ->
+          close(BAD_MESSAGE, "unknown message type '" + type + "'; expected auth or subscribe");
     }
   }
 
   /** A first authentication, or a fresh token for the same user before the old one expires. */
   private void authenticate(String token) {
-    authentication.authenticate(token).onComplete(result -> {
-      if (closed) {
-        return;
-      }
-      if (result.failed()) {
-        close(UNAUTHENTICATED, reason(result.cause()));
-        return;
-      }
-      AuthUser authenticated = result.result();
-      if (user == null) {
-        if (!connections.tryOpen(authenticated.id(), config.maxConnectionsPerUser())) {
-          close(TOO_MANY_CONNECTIONS, "at most " + config.maxConnectionsPerUser() + " live connections per user");
-          return;
-        }
-        vertx.cancelTimer(authTimer);
-        user = authenticated;
-        ws.writeTextMessage(new JsonObject().put("type", "ready").put("user_id", user.id()).encode());
-      } else if (user.id() != authenticated.id()) {
-        close(UNAUTHENTICATED, "a socket cannot change user");
-        return;
-      } else {
-        user = authenticated;
-      }
-      scheduleExpiry();
-    });
+    authentication
+        .authenticate(token)
+        .onComplete(
+            result -> {
+              if (closed) {
+                return;
+              }
+              if (result.failed()) {
+                close(UNAUTHENTICATED, reason(result.cause()));
+                return;
+              }
+              AuthUser authenticated = result.result();
+              if (user == null) {
+                if (!connections.tryOpen(authenticated.id(), config.maxConnectionsPerUser())) {
+                  close(
+                      TOO_MANY_CONNECTIONS,
+                      "at most " + config.maxConnectionsPerUser() + " live connections per user");
+                  return;
+                }
+                vertx.cancelTimer(authTimer);
+                user = authenticated;
+                ws.writeTextMessage(
+                    new JsonObject().put("type", "ready").put("user_id", user.id()).encode());
+              } else if (user.id() != authenticated.id()) {
+                close(UNAUTHENTICATED, "a socket cannot change user");
+                return;
+              } else {
+                user = authenticated;
+              }
+              scheduleExpiry();
+            });
   }
 
   private void scheduleExpiry() {
@@ -123,7 +143,8 @@ final class LiveSocket {
       vertx.cancelTimer(expiryTimer);
     }
     long remaining = Math.max(1, user.expiresAtEpochSecond() * 1000 - System.currentTimeMillis());
-    expiryTimer = vertx.setTimer(remaining, id -> close(UNAUTHENTICATED, "the access token has expired"));
+    expiryTimer =
+        vertx.setTimer(remaining, id -> close(UNAUTHENTICATED, "the access token has expired"));
   }
 
   private void subscribe(JsonObject message) {
@@ -134,17 +155,28 @@ final class LiveSocket {
     Object requested = message.getValue("ids");
     if (requested == null) {
       ids = null;
-    } else if (requested instanceof JsonArray array && array.size() <= MAX_FILTER_IDS
-        && array.stream().allMatch(id -> id instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue())) {
+    } else if (requested instanceof JsonArray array
+        && array.size() <= MAX_FILTER_IDS
+        && array.stream()
+            .allMatch(
+                id ->
+                    id instanceof Number n
+                        && n.longValue() > 0
+                        && n.doubleValue() == n.longValue())) {
       Set<Long> wanted = new HashSet<>();
       array.forEach(id -> wanted.add(((Number) id).longValue()));
       ids = wanted;
     } else {
-      close(BAD_MESSAGE, "ids must be null or an array of at most " + MAX_FILTER_IDS + " positive product ids");
+      close(
+          BAD_MESSAGE,
+          "ids must be null or an array of at most " + MAX_FILTER_IDS + " positive product ids");
       return;
     }
-    ws.writeTextMessage(new JsonObject().put("type", "subscribed")
-        .put("ids", ids == null ? null : new JsonArray(ids.stream().sorted().toList())).encode());
+    ws.writeTextMessage(
+        new JsonObject()
+            .put("type", "subscribed")
+            .put("ids", ids == null ? null : new JsonArray(ids.stream().sorted().toList()))
+            .encode());
   }
 
   /** An event for product {@code id}, already encoded; dropped unless this socket wants it. */
@@ -153,7 +185,9 @@ final class LiveSocket {
       return;
     }
     if (inFlight >= config.maxQueuedMessages()) {
-      close(SLOW_CONSUMER, "slow consumer: more than " + config.maxQueuedMessages() + " events waiting");
+      close(
+          SLOW_CONSUMER,
+          "slow consumer: more than " + config.maxQueuedMessages() + " events waiting");
       return;
     }
     inFlight++;
@@ -177,17 +211,21 @@ final class LiveSocket {
     if (user == null || closed) {
       return;
     }
-    authentication.stillValid(user).onComplete(result -> {
-      if (result.failed() && result.cause() instanceof AccountState.Refused) {
-        close(UNAUTHENTICATED, result.cause().getMessage());
-      }
-    });
+    authentication
+        .stillValid(user)
+        .onComplete(
+            result -> {
+              if (result.failed() && result.cause() instanceof AccountState.Refused) {
+                close(UNAUTHENTICATED, result.cause().getMessage());
+              }
+            });
   }
 
   /** Sessions ended elsewhere (logout, disabled account), possibly on another node. */
   void revoked(long userId, String jti) {
     if (user != null && user.id() == userId && (jti == null || jti.equals(user.jti()))) {
-      close(UNAUTHENTICATED, jti == null ? "the account is disabled" : "the token has been revoked");
+      close(
+          UNAUTHENTICATED, jti == null ? "the account is disabled" : "the token has been revoked");
     }
   }
 
@@ -216,6 +254,8 @@ final class LiveSocket {
   }
 
   private static String reason(Throwable failure) {
-    return failure instanceof AccountState.Refused ? failure.getMessage() : "authentication could not be checked; retry";
+    return failure instanceof AccountState.Refused
+        ? failure.getMessage()
+        : "authentication could not be checked; retry";
   }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * {@code GET /ws/products}: live product events for signed-in users. One hub per HTTP verticle
- * consumes the product events (published cluster-wide, so writes on any node arrive) and fans
- * each out to this verticle's sockets, encoded once. Every ping interval it pings each socket,
- * drops peers that stopped answering, and re-checks each account.
+ * consumes the product events (published cluster-wide, so writes on any node arrive) and fans each
+ * out to this verticle's sockets, encoded once. Every ping interval it pings each socket, drops
+ * peers that stopped answering, and re-checks each account.
  */
 public final class LiveUpdates {
 
@@ -33,7 +33,11 @@ public final class LiveUpdates {
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long ticker = -1;
 
-  public LiveUpdates(Vertx vertx, LiveConfig config, SocketAuthentication authentication, LiveConnections connections) {
+  public LiveUpdates(
+      Vertx vertx,
+      LiveConfig config,
+      SocketAuthentication authentication,
+      LiveConnections connections) {
     this.vertx = vertx;
     this.config = config;
     this.authentication = authentication;
@@ -42,19 +46,33 @@ public final class LiveUpdates {
 
   public Future<Void> start() {
     for (String address : ProductEvents.ADDRESSES) {
-      consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> fanOut(message.body())));
+      consumers.add(
+          vertx.eventBus().<JsonObject>consumer(address, message -> fanOut(message.body())));
     }
-    consumers.add(vertx.eventBus().<JsonObject>consumer(SessionEvents.REVOKED, message -> {
-      JsonObject revoked = message.body();
-      List.copyOf(sockets).forEach(socket -> socket.revoked(revoked.getLong("user_id"), revoked.getString("jti")));
-    }));
-    ticker = vertx.setPeriodic(config.pingInterval().toMillis(), id -> {
-      long now = System.currentTimeMillis();
-      List.copyOf(sockets).forEach(socket -> {
-        socket.ping(now);
-        socket.recheck();
-      });
-    });
+    consumers.add(
+        vertx
+            .eventBus()
+            .<JsonObject>consumer(
+                SessionEvents.REVOKED,
+                message -> {
+                  JsonObject revoked = message.body();
+                  List.copyOf(sockets)
+                      .forEach(
+                          socket ->
+                              socket.revoked(revoked.getLong("user_id"), revoked.getString("jti")));
+                }));
+    ticker =
+        vertx.setPeriodic(
+            config.pingInterval().toMillis(),
+            id -> {
+              long now = System.currentTimeMillis();
+              List.copyOf(sockets)
+                  .forEach(
+                      socket -> {
+                        socket.ping(now);
+                        socket.recheck();
+                      });
+            });
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 
@@ -67,16 +85,28 @@ public final class LiveUpdates {
     List.copyOf(sockets).forEach(socket -> socket.deliver(id, encoded));
   }
 
-  /** The route handler: upgrades, then the socket authenticates from the handshake or its first message. */
+  /**
+   * The route handler: upgrades, then the socket authenticates from the handshake or its first
+   * message.
+   */
   public void upgrade(RoutingContext rc) {
     String handshakeToken = tokenOffered(rc.request().getHeader("Sec-WebSocket-Protocol"));
-    rc.request().toWebSocket()
-        .onSuccess(ws -> {
-          LiveSocket[] self = new LiveSocket[1];
-          self[0] = new LiveSocket(vertx, ws, config, authentication, connections, () -> sockets.remove(self[0]));
-          sockets.add(self[0]);
-          self[0].open(handshakeToken);
-        })
+    rc.request()
+        .toWebSocket()
+        .onSuccess(
+            ws -> {
+              LiveSocket[] self = new LiveSocket[1];
+              self[0] =
+                  new LiveSocket(
+                      vertx,
+                      ws,
+                      config,
+                      authentication,
+                      connections,
+                      () -> sockets.remove(self[0]));
+              sockets.add(self[0]);
+              self[0].open(handshakeToken);
+            })
         .onFailure(rc::fail);
   }
 
@@ -99,7 +129,8 @@ public final class LiveUpdates {
     if (ticker >= 0) {
       vertx.cancelTimer(ticker);
     }
-    List.copyOf(sockets).forEach(socket -> socket.close(LiveSocket.GOING_AWAY, "the server is shutting down"));
+    List.copyOf(sockets)
+        .forEach(socket -> socket.close(LiveSocket.GOING_AWAY, "the server is shutting down"));
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 }

@@ -26,20 +26,34 @@ public final class SocketAuthentication {
     this.tokens = tokens;
   }
 
-  /** Fails with {@link AccountState.Refused} and a reason fit to show the client (never the token). */
+  /**
+   * Fails with {@link AccountState.Refused} and a reason fit to show the client (never the token).
+   */
   public Future<AuthUser> authenticate(String token) {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(new AccountState.Refused("no access token"));
     }
-    return tokens.provider().authenticate(new TokenCredentials(token))
-        .recover(invalid -> Future.failedFuture(new AccountState.Refused("the access token is not valid")))
-        .compose(user -> stillValid(AccountState.holder(user.attributes().getJsonObject("accessToken"))));
+    return tokens
+        .provider()
+        .authenticate(new TokenCredentials(token))
+        .recover(
+            invalid ->
+                Future.failedFuture(new AccountState.Refused("the access token is not valid")))
+        .compose(
+            user ->
+                stillValid(AccountState.holder(user.attributes().getJsonObject("accessToken"))));
   }
 
   /** The holder as the account is now; see {@link AccountState#judge}. */
   public Future<AuthUser> stillValid(AuthUser holder) {
-    return AccountState.judge(vertx.eventBus().<JsonObject>request(UsersBus.AUTH_STATE,
-            UsersBus.authState(holder.id(), holder.jti()), LocalJsonCodec.options().setSendTimeout(5_000))
-        .map(Message::body), holder);
+    return AccountState.judge(
+        vertx
+            .eventBus()
+            .<JsonObject>request(
+                UsersBus.AUTH_STATE,
+                UsersBus.authState(holder.id(), holder.jti()),
+                LocalJsonCodec.options().setSendTimeout(5_000))
+            .map(Message::body),
+        holder);
   }
 }

@@ -15,13 +15,14 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
   }
 
   public JsonObject toJson(String instance, String requestId) {
-    JsonObject json = new JsonObject()
-        .put("type", type.uri())
-        .put("title", type.title())
-        .put("status", status)
-        .put("detail", detail)
-        .put("instance", instanceOf(instance))
-        .put("request_id", requestId);
+    JsonObject json =
+        new JsonObject()
+            .put("type", type.uri())
+            .put("title", type.title())
+            .put("status", status)
+            .put("detail", detail)
+            .put("instance", instanceOf(instance))
+            .put("request_id", requestId);
     if (errors != null && !errors.isEmpty()) {
       json.put("errors", errors);
     }
@@ -40,8 +41,9 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
     StringBuilder safe = null;
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
-      boolean keep = c < 0x80 && PATH_CHARS.indexOf(c) >= 0
-          || c == '%' && isHex(path, i + 1) && isHex(path, i + 2);
+      boolean keep =
+          c < 0x80 && PATH_CHARS.indexOf(c) >= 0
+              || c == '%' && isHex(path, i + 1) && isHex(path, i + 2);
       if (!keep && safe == null) {
         safe = new StringBuilder(path.length() + 16).append(path, 0, i);
       }
@@ -67,7 +69,8 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
   }
 
   public void send(HttpServerResponse response, String instance, String requestId) {
-    response.setStatusCode(status)
+    response
+        .setStatusCode(status)
         .putHeader("Content-Type", CONTENT_TYPE)
         .end(toJson(instance, requestId).toBuffer());
   }

@@ -1,14 +1,14 @@
 package dev.products.http.problem;
 
 import dev.products.bus.BusFailure;
-import dev.products.http.RequestIds;
 import dev.products.errors.ErrorTracking;
+import dev.products.http.RequestIds;
 import dev.products.http.auth.BearerAuthentication;
 import dev.products.http.contract.ContractRoutes;
-import io.vertx.core.http.HttpHeaders;
 import dev.products.logging.LogContext;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place failures become responses: every failed or unmatched request ends here and leaves
- * as an RFC 9457 problem. A 500 is logged with its stack trace under the request id and reported
- * to error tracking; its body says only that something failed.
+ * as an RFC 9457 problem. A 500 is logged with its stack trace under the request id and reported to
+ * error tracking; its body says only that something failed.
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
 
@@ -29,7 +29,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   private final ErrorTracking errors;
   private final ContractRoutes routes;
 
-  /** @param routes the contract's path templates (for the error report) and methods (for a 405's Allow) */
+  /**
+   * @param routes the contract's path templates (for the error report) and methods (for a 405's
+   *     Allow)
+   */
   public ProblemHandler(ErrorTracking errors, ContractRoutes routes) {
     this.errors = errors;
     this.routes = routes;
@@ -44,7 +47,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (rc.response().headWritten()) {
       // Too late for a problem document: the status is already on the wire.
-      LOG.warn("Failure after the response started for request {}", RequestIds.of(rc), rc.failure());
+      LOG.warn(
+          "Failure after the response started for request {}", RequestIds.of(rc), rc.failure());
       rc.response().reset();
       return;
     }
@@ -62,18 +66,25 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (problem.status() >= 500 && problem.type() == ProblemType.INTERNAL) {
       String route = routes.template(rc);
       LOG.error("Unhandled failure on {} {}", rc.request().method(), route, rc.failure());
-      Throwable failure = rc.failure() != null ? rc.failure() : new IllegalStateException("status 500 without a failure");
-      errors.report(failure, Map.of(
-          "request_id", RequestIds.of(rc),
-          "route", route,
-          "method", rc.request().method().name()), LogContext.get(LogContext.USER_ID));
+      Throwable failure =
+          rc.failure() != null
+              ? rc.failure()
+              : new IllegalStateException("status 500 without a failure");
+      errors.report(
+          failure,
+          Map.of(
+              "request_id", RequestIds.of(rc),
+              "route", route,
+              "method", rc.request().method().name()),
+          LogContext.get(LogContext.USER_ID));
     }
     problem.send(rc.response(), rc.request().path(), RequestIds.of(rc));
   }
 
   private static Problem problemFor(RoutingContext rc) {
     Throwable failure = rc.failure();
-    if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException validation) {
+    if (failure instanceof HttpException http
+        && http.getCause() instanceof ValidatorException validation) {
       return ValidationProblems.from(validation);
     }
     if (failure instanceof ValidatorException validation) {
@@ -109,16 +120,20 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       case UNPROCESSABLE -> Problem.of(ProblemType.UNPROCESSABLE, reply.getMessage());
       case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, reply.getMessage());
       case INVALID -> Problem.of(ProblemType.VALIDATION, reply.getMessage());
-      case UNAVAILABLE -> Problem.of(ProblemType.SERVICE_UNAVAILABLE,
-          "A dependency of the service is unavailable; retry later");
-      case INTERNAL -> Problem.of(ProblemType.INTERNAL, "The request failed unexpectedly; it has been logged");
+      case UNAVAILABLE ->
+          Problem.of(
+              ProblemType.SERVICE_UNAVAILABLE,
+              "A dependency of the service is unavailable; retry later");
+      case INTERNAL ->
+          Problem.of(ProblemType.INTERNAL, "The request failed unexpectedly; it has been logged");
     };
   }
 
   private static String detailFor(int status, RoutingContext rc) {
     return switch (status) {
       case 404 -> "No resource at " + rc.request().path();
-      case 405 -> "The method " + rc.request().method() + " is not allowed on " + rc.request().path();
+      case 405 ->
+          "The method " + rc.request().method() + " is not allowed on " + rc.request().path();
       case 408 -> "The request was not received in time";
       case 413 -> "The request body is larger than the service accepts";
       case 414 -> "The request target is longer than the service accepts";

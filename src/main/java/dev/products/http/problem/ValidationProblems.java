@@ -20,18 +20,24 @@ import java.util.regex.Pattern;
  */
 public final class ValidationProblems {
 
-  private static final Pattern PARAMETER = Pattern.compile("(query|path|header|cookie) parameter ([^\\s.]+)");
-  private static final Pattern REQUIRED_PROPERTY = Pattern.compile("required property \"([^\"]+)\"");
+  private static final Pattern PARAMETER =
+      Pattern.compile("(query|path|header|cookie) parameter ([^\\s.]+)");
+  private static final Pattern REQUIRED_PROPERTY =
+      Pattern.compile("required property \"([^\"]+)\"");
 
   private ValidationProblems() {}
 
   public static Problem from(ValidatorException e) {
-    if (e.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT && e.getMessage().contains("body")) {
-      return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-          "The request body must be sent as application/json");
+    if (e.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT
+        && e.getMessage().contains("body")) {
+      return Problem.of(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as application/json");
     }
     if (e.type() == ValidatorErrorType.ILLEGAL_VALUE && e.getMessage().contains("body")) {
-      return new Problem(ProblemType.MALFORMED_REQUEST, 400, "The request body is not well-formed JSON",
+      return new Problem(
+          ProblemType.MALFORMED_REQUEST,
+          400,
+          "The request body is not well-formed JSON",
           new JsonArray().add(error("body", "", null, "not well-formed JSON")));
     }
     Matcher parameter = PARAMETER.matcher(e.getMessage());
@@ -42,9 +48,10 @@ public final class ValidationProblems {
       Set<String> seen = new LinkedHashSet<>();
       for (FieldError error : fieldErrors(schema.getOutputUnit())) {
         if (seen.add(error.pointer() + "|" + error.detail())) {
-          errors.add(in.equals("body")
-              ? error("body", fieldOf(error.pointer()), "#" + error.pointer(), error.detail())
-              : error(in, name, null, error.detail()));
+          errors.add(
+              in.equals("body")
+                  ? error("body", fieldOf(error.pointer()), "#" + error.pointer(), error.detail())
+                  : error(in, name, null, error.detail()));
         }
       }
     }
@@ -54,13 +61,17 @@ public final class ValidationProblems {
     return new Problem(ProblemType.VALIDATION, 400, summary(errors), errors);
   }
 
-  /** "name: String is too short (0 < 1); price_cents: -1 is less than 0", the first few errors in one line. */
+  /**
+   * "name: String is too short (0 < 1); price_cents: -1 is less than 0", the first few errors in
+   * one line.
+   */
   private static String summary(JsonArray errors) {
     StringBuilder summary = new StringBuilder();
     for (int i = 0; i < errors.size() && i < 3; i++) {
       JsonObject error = errors.getJsonObject(i);
       String field = error.getString("field");
-      summary.append(i == 0 ? "" : "; ")
+      summary
+          .append(i == 0 ? "" : "; ")
           .append(field.isEmpty() ? error.getString("in") : field)
           .append(": ")
           .append(error.getString("detail"));
@@ -75,29 +86,41 @@ public final class ValidationProblems {
 
   /**
    * The specific errors, each at the field it concerns. Wrapper errors ("a subschema had errors")
-   * are dropped, and so is the validator's report of a declared-but-invalid property as "additional":
-   * an additional-property error only stands when nothing else is wrong with that field.
+   * are dropped, and so is the validator's report of a declared-but-invalid property as
+   * "additional": an additional-property error only stands when nothing else is wrong with that
+   * field.
    */
   private static List<FieldError> fieldErrors(OutputUnit root) {
-    List<OutputUnit> units = root.getErrors() == null || root.getErrors().isEmpty() ? List.of(root) : root.getErrors();
+    List<OutputUnit> units =
+        root.getErrors() == null || root.getErrors().isEmpty() ? List.of(root) : root.getErrors();
     List<FieldError> specific = new ArrayList<>();
     for (OutputUnit unit : units) {
       String keyword = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
-      if (unit.getError() == null || keyword.endsWith("/properties") || keyword.endsWith("/$ref")
-          || keyword.endsWith("/allOf") || keyword.endsWith("/items")) {
+      if (unit.getError() == null
+          || keyword.endsWith("/properties")
+          || keyword.endsWith("/$ref")
+          || keyword.endsWith("/allOf")
+          || keyword.endsWith("/items")) {
         continue;
       }
       boolean unknown = keyword.endsWith("/additionalProperties");
-      specific.add(new FieldError(pointerOf(unit), unknown ? "is not a known field" : unit.getError(), unknown));
+      specific.add(
+          new FieldError(
+              pointerOf(unit), unknown ? "is not a known field" : unit.getError(), unknown));
     }
     Set<String> fieldsWithOtherErrors = new HashSet<>();
-    specific.stream().filter(error -> !error.unknownField()).forEach(error -> fieldsWithOtherErrors.add(error.pointer()));
+    specific.stream()
+        .filter(error -> !error.unknownField())
+        .forEach(error -> fieldsWithOtherErrors.add(error.pointer()));
     return specific.stream()
         .filter(error -> !error.unknownField() || !fieldsWithOtherErrors.contains(error.pointer()))
         .toList();
   }
 
-  /** Where in the body the error is, as a JSON pointer; a missing property is reported at that property. */
+  /**
+   * Where in the body the error is, as a JSON pointer; a missing property is reported at that
+   * property.
+   */
   private static String pointerOf(OutputUnit unit) {
     String location = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
     if (location.startsWith("#")) {

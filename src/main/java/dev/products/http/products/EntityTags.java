@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A product's strong entity tag is its version in quotes ({@code "3"}). Reading
- * {@code If-None-Match} uses the weak comparison and {@code If-Match} the strong one (RFC 9110
- * §13.1), so a weak tag can answer "not modified" but never authorize a write.
+ * A product's strong entity tag is its version in quotes ({@code "3"}). Reading {@code
+ * If-None-Match} uses the weak comparison and {@code If-Match} the strong one (RFC 9110 §13.1), so
+ * a weak tag can answer "not modified" but never authorize a write.
  */
 final class EntityTags {
 
@@ -29,7 +29,8 @@ final class EntityTags {
 
   /**
    * The condition {@code If-None-Match} states: it holds (the client's copy is current) when the
-   * header names the version, or is {@code *}. No header: never. A malformed header is refused here.
+   * header names the version, or is {@code *}. No header: never. A malformed header is refused
+   * here.
    */
   static Condition ifNoneMatch(String header) {
     if (header == null) {

@@ -14,8 +14,8 @@ import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 
 /**
- * The products operations of the contract. Requests arrive already validated against
- * {@code openapi.yaml}; each handler turns one into an event bus request and the reply into HTTP.
+ * The products operations of the contract. Requests arrive already validated against {@code
+ * openapi.yaml}; each handler turns one into an event bus request and the reply into HTTP.
  */
 public final class ProductHandlers {
 
@@ -32,8 +32,17 @@ public final class ProductHandlers {
   public void create(RoutingContext rc) {
     String idempotencyKey = rc.request().getHeader("Idempotency-Key");
     JsonObject body = body(rc);
-    Responses.answer(rc, bus.request(rc, ProductsBus.CREATE, ProductsBus.create(body, actor(rc), idempotencyKey,
-            idempotencyKey == null ? null : RequestHash.of(body))), outcome -> {
+    Responses.answer(
+        rc,
+        bus.request(
+            rc,
+            ProductsBus.CREATE,
+            ProductsBus.create(
+                body,
+                actor(rc),
+                idempotencyKey,
+                idempotencyKey == null ? null : RequestHash.of(body))),
+        outcome -> {
           JsonObject product = outcome.getJsonObject("product");
           if (outcome.getBoolean("replayed")) {
             rc.response().putHeader("Idempotent-Replayed", "true");
@@ -61,36 +70,58 @@ public final class ProductHandlers {
     ValidatedRequest request = validated(rc);
     int limit = intOr(request.getQuery().get("limit"), DEFAULT_LIMIT);
     long offset = longOr(request.getQuery().get("offset"), 0);
-    Responses.answer(rc, bus.request(rc, ProductsBus.LIST, ProductsBus.page(limit, offset)),
+    Responses.answer(
+        rc,
+        bus.request(rc, ProductsBus.LIST, ProductsBus.page(limit, offset)),
         page -> Responses.json(rc, 200, page));
   }
 
   public void get(RoutingContext rc) {
     // Read before the work starts, so a malformed header is a 400 whatever the product's state.
-    EntityTags.Condition notModified = EntityTags.ifNoneMatch(rc.request().getHeader("If-None-Match"));
-    Responses.answer(rc, bus.request(rc, CacheBus.PRODUCT, ProductsBus.byId(id(rc))), product -> {
-      rc.response().putHeader("ETag", EntityTags.of(product));
-      if (notModified.holdsFor(product.getInteger("version"))) {
-        rc.response().setStatusCode(304).end();
-      } else {
-        Responses.json(rc, 200, product);
-      }
-    });
+    EntityTags.Condition notModified =
+        EntityTags.ifNoneMatch(rc.request().getHeader("If-None-Match"));
+    Responses.answer(
+        rc,
+        bus.request(rc, CacheBus.PRODUCT, ProductsBus.byId(id(rc))),
+        product -> {
+          rc.response().putHeader("ETag", EntityTags.of(product));
+          if (notModified.holdsFor(product.getInteger("version"))) {
+            rc.response().setStatusCode(304).end();
+          } else {
+            Responses.json(rc, 200, product);
+          }
+        });
   }
 
   public void update(RoutingContext rc) {
-    Responses.answer(rc, bus.request(rc, ProductsBus.UPDATE,
-            ProductsBus.update(id(rc), body(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
-        .compose(product -> written(rc, product.getLong("id"), product.getInteger("version")).map(product)), product -> {
+    Responses.answer(
+        rc,
+        bus.request(
+                rc,
+                ProductsBus.UPDATE,
+                ProductsBus.update(
+                    id(rc),
+                    body(rc),
+                    actor(rc),
+                    EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
+            .compose(
+                product ->
+                    written(rc, product.getLong("id"), product.getInteger("version")).map(product)),
+        product -> {
           rc.response().putHeader("ETag", EntityTags.of(product));
           Responses.json(rc, 200, product);
         });
   }
 
   public void delete(RoutingContext rc) {
-    Responses.answer(rc, bus.request(rc, ProductsBus.DELETE,
-            ProductsBus.delete(id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
-        .compose(nothing -> written(rc, id(rc), CacheBus.DELETED)),
+    Responses.answer(
+        rc,
+        bus.request(
+                rc,
+                ProductsBus.DELETE,
+                ProductsBus.delete(
+                    id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
+            .compose(nothing -> written(rc, id(rc), CacheBus.DELETED)),
         nothing -> rc.response().setStatusCode(204).end());
   }
 

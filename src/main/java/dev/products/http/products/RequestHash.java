@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.TreeMap;
 
 /**
- * A digest of a JSON request body that does not depend on key order or spacing, so "the same
- * body" means the same content, however the client serialized it.
+ * A digest of a JSON request body that does not depend on key order or spacing, so "the same body"
+ * means the same content, however the client serialized it.
  */
 final class RequestHash {
 
@@ -19,7 +19,9 @@ final class RequestHash {
 
   static String of(JsonObject body) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(body).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical(body).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -31,8 +33,12 @@ final class RequestHash {
       TreeMap<String, String> sorted = new TreeMap<>();
       object.forEach(entry -> sorted.put(entry.getKey(), canonical(entry.getValue())));
       StringBuilder out = new StringBuilder("{");
-      sorted.forEach((key, encoded) -> out.append(out.length() > 1 ? "," : "").append(Json.encode(key)).append(':')
-          .append(encoded));
+      sorted.forEach(
+          (key, encoded) ->
+              out.append(out.length() > 1 ? "," : "")
+                  .append(Json.encode(key))
+                  .append(':')
+                  .append(encoded));
       return out.append('}').toString();
     }
     if (value instanceof JsonArray array) {

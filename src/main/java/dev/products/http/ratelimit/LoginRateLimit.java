@@ -2,9 +2,9 @@ package dev.products.http.ratelimit;
 
 import dev.products.auth.RefreshTokens;
 import dev.products.config.RateLimitConfig;
-import dev.products.metrics.BusinessMetrics;
 import dev.products.http.auth.LoginThrottle;
 import dev.products.http.edge.ClientAddress;
+import dev.products.metrics.BusinessMetrics;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -24,8 +24,10 @@ public final class LoginRateLimit implements LoginThrottle {
 
   @Override
   public Future<Void> admit(RoutingContext rc, String account) {
-    return limits.hit(rc, "login_ip", ClientAddress.of(rc), config.loginPerIp())
-        .compose(v -> limits.hit(rc, "login_account", accountKey(account), config.loginPerAccount()));
+    return limits
+        .hit(rc, "login_ip", ClientAddress.of(rc), config.loginPerIp())
+        .compose(
+            v -> limits.hit(rc, "login_account", accountKey(account), config.loginPerAccount()));
   }
 
   @Override
@@ -33,7 +35,9 @@ public final class LoginRateLimit implements LoginThrottle {
     metrics.failedLogin();
   }
 
-  /** Counters are keyed by a digest of the e-mail, so Redis never holds the addresses themselves. */
+  /**
+   * Counters are keyed by a digest of the e-mail, so Redis never holds the addresses themselves.
+   */
   private static String accountKey(String account) {
     return RefreshTokens.hash(account.toLowerCase(Locale.ROOT)).substring(0, 32);
   }

@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 
 /**
- * The general budget per client address, on every route but the health probes and metrics
- * (load balancers and Prometheus poll those and must never be refused). Runs before the body is read.
+ * The general budget per client address, on every route but the health probes and metrics (load
+ * balancers and Prometheus poll those and must never be refused). Runs before the body is read.
  */
 public final class PerClientRateLimit implements SecurityPolicyHandler {
 
@@ -33,11 +33,15 @@ public final class PerClientRateLimit implements SecurityPolicyHandler {
     // Content-Length alone) leaves it paused; resuming once the response is out drains what is
     // left, so the keep-alive connection can carry the next request.
     rc.request().pause();
-    rc.addEndHandler(sent -> {
-      if (!rc.request().isEnded()) {
-        rc.request().resume();
-      }
-    });
-    limits.hit(rc, "ip", ClientAddress.of(rc), perClient).onSuccess(v -> rc.next()).onFailure(rc::fail);
+    rc.addEndHandler(
+        sent -> {
+          if (!rc.request().isEnded()) {
+            rc.request().resume();
+          }
+        });
+    limits
+        .hit(rc, "ip", ClientAddress.of(rc), perClient)
+        .onSuccess(v -> rc.next())
+        .onFailure(rc::fail);
   }
 }

@@ -38,22 +38,33 @@ public final class RateLimits {
     if (limit <= 0) {
       return Future.succeededFuture();
     }
-    JsonObject request = new JsonObject().put("key", limitName + ":" + subject).put("limit", limit).put("window_ms", windowMs);
-    return eventBus.<JsonObject>request(RateLimitBus.HIT, request, LocalJsonCodec.options().setSendTimeout(BUS_TIMEOUT_MS))
+    JsonObject request =
+        new JsonObject()
+            .put("key", limitName + ":" + subject)
+            .put("limit", limit)
+            .put("window_ms", windowMs);
+    return eventBus
+        .<JsonObject>request(
+            RateLimitBus.HIT, request, LocalJsonCodec.options().setSendTimeout(BUS_TIMEOUT_MS))
         .map(Message::body)
-        .recover(unanswered -> Future.failedFuture(new HttpException(503, "rate limits cannot be checked right now")))
-        .compose(decision -> {
-          long resetSeconds = Math.max(1, (decision.getLong("reset_ms") + 999) / 1000);
-          var headers = rc.response().headers();
-          headers.set("RateLimit-Limit", String.valueOf(decision.getInteger("limit")));
-          headers.set("RateLimit-Remaining", String.valueOf(decision.getInteger("remaining")));
-          headers.set("RateLimit-Reset", String.valueOf(resetSeconds));
-          if (decision.getBoolean("allowed")) {
-            return Future.succeededFuture();
-          }
-          headers.set("Retry-After", String.valueOf(resetSeconds));
-          metrics.rateLimitRefusal(limitName);
-          return Future.failedFuture(new HttpException(429, "too many requests; retry in " + resetSeconds + " s"));
-        });
+        .recover(
+            unanswered ->
+                Future.failedFuture(
+                    new HttpException(503, "rate limits cannot be checked right now")))
+        .compose(
+            decision -> {
+              long resetSeconds = Math.max(1, (decision.getLong("reset_ms") + 999) / 1000);
+              var headers = rc.response().headers();
+              headers.set("RateLimit-Limit", String.valueOf(decision.getInteger("limit")));
+              headers.set("RateLimit-Remaining", String.valueOf(decision.getInteger("remaining")));
+              headers.set("RateLimit-Reset", String.valueOf(resetSeconds));
+              if (decision.getBoolean("allowed")) {
+                return Future.succeededFuture();
+              }
+              headers.set("Retry-After", String.valueOf(resetSeconds));
+              metrics.rateLimitRefusal(limitName);
+              return Future.failedFuture(
+                  new HttpException(429, "too many requests; retry in " + resetSeconds + " s"));
+            });
   }
 }

@@ -22,7 +22,9 @@ public final class UserHandlers {
   }
 
   public void me(RoutingContext rc) {
-    Responses.answer(rc, bus.request(rc, UsersBus.GET, ProductsBus.byId(AuthUser.of(rc).id())),
+    Responses.answer(
+        rc,
+        bus.request(rc, UsersBus.GET, ProductsBus.byId(AuthUser.of(rc).id())),
         user -> Responses.json(rc, 200, user));
   }
 
@@ -30,9 +32,14 @@ public final class UserHandlers {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestParameter limit = request.getQuery().get("limit");
     RequestParameter offset = request.getQuery().get("offset");
-    Responses.answer(rc, bus.request(rc, UsersBus.LIST, ProductsBus.page(
-            limit == null || limit.isNull() ? 20 : limit.getInteger(),
-            offset == null || offset.isNull() ? 0 : offset.getLong())),
+    Responses.answer(
+        rc,
+        bus.request(
+            rc,
+            UsersBus.LIST,
+            ProductsBus.page(
+                limit == null || limit.isNull() ? 20 : limit.getInteger(),
+                offset == null || offset.isNull() ? 0 : offset.getLong())),
         page -> Responses.json(rc, 200, page));
   }
 
@@ -40,7 +47,9 @@ public final class UserHandlers {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     long id = request.getPathParameters().get("id").getLong();
     JsonObject changes = request.getBody().getJsonObject();
-    Responses.answer(rc, bus.request(rc, UsersBus.UPDATE, new JsonObject().put("id", id).put("changes", changes)),
+    Responses.answer(
+        rc,
+        bus.request(rc, UsersBus.UPDATE, new JsonObject().put("id", id).put("changes", changes)),
         user -> {
           if (Boolean.TRUE.equals(changes.getBoolean("disabled"))) {
             bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(id, null));
