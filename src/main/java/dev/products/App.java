@@ -82,6 +82,8 @@ public final class App {
   }
 
   /**
+   * Deploys the verticles on {@code vertx} and starts serving.
+   *
    * @param extraJobHandlers kinds of background job to run besides the service's own (tests)
    */
   public static Future<App> start(

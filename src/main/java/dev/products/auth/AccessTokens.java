@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -52,12 +53,14 @@ public final class AccessTokens {
     Future<String> privateKey =
         vertx
             .fileSystem()
-            .readFile(config.privateKeyPath().toString())
+            .readFile(
+                Objects.requireNonNull(config.privateKeyPath(), "checked by JwtConfig").toString())
             .map(buffer -> buffer.toString(StandardCharsets.US_ASCII));
     Future<String> publicKey =
         vertx
             .fileSystem()
-            .readFile(config.publicKeyPath().toString())
+            .readFile(
+                Objects.requireNonNull(config.publicKeyPath(), "checked by JwtConfig").toString())
             .map(buffer -> buffer.toString(StandardCharsets.US_ASCII));
     return Future.all(privateKey, publicKey)
         .map(

@@ -6,6 +6,7 @@ import com.password4j.types.Argon2;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 iterations, 1 lane), on a dedicated worker
@@ -37,7 +38,7 @@ public final class PasswordHasher {
   /**
    * True when {@code password} matches; with a null hash, burns the same time and answers false.
    */
-  public Future<Boolean> verify(String password, String hash) {
+  public Future<Boolean> verify(String password, @Nullable String hash) {
     return workers.executeBlocking(
         () -> {
           boolean matches =

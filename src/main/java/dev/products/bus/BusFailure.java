@@ -3,6 +3,7 @@ package dev.products.bus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Failure codes carried by {@link ReplyException#failureCode()} across the event bus. The code is
@@ -30,7 +31,7 @@ public enum BusFailure {
     return code;
   }
 
-  public void replyTo(Message<?> message, String detail) {
+  public void replyTo(Message<?> message, @Nullable String detail) {
     message.fail(code, detail);
   }
 

@@ -3,6 +3,7 @@ package dev.products.bus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The public domain events: published (not sent) on the event bus after a write has committed, so
@@ -26,10 +27,13 @@ public final class ProductEvents {
   private ProductEvents() {}
 
   /**
+   * The public event for one product change, as asyncapi.yaml describes it.
+   *
    * @param product the product after the write; for {@link #DELETED} null, with {@code version} the
    *     last one
    */
-  public static JsonObject of(String type, long id, int version, JsonObject product, long actorId) {
+  public static JsonObject of(
+      String type, long id, int version, @Nullable JsonObject product, long actorId) {
     return new JsonObject()
         .put("type", type)
         .put("id", id)

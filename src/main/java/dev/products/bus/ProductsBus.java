@@ -3,6 +3,7 @@ package dev.products.bus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event bus contract of the products repository: every address and every message shape, in one
@@ -58,16 +59,20 @@ public final class ProductsBus {
   private ProductsBus() {}
 
   /**
+   * One page of an export, by id after {@code afterId}.
+   *
    * @param ownerId only this user's products, or null for all
    */
-  public static JsonObject exportPage(Long ownerId, long afterId, int limit) {
+  public static JsonObject exportPage(@Nullable Long ownerId, long afterId, int limit) {
     return new JsonObject().put("owner_id", ownerId).put("after_id", afterId).put("limit", limit);
   }
 
   /**
+   * How many products an export will write.
+   *
    * @param ownerId only this user's products, or null for all
    */
-  public static JsonObject count(Long ownerId) {
+  public static JsonObject count(@Nullable Long ownerId) {
     return new JsonObject().put("owner_id", ownerId);
   }
 
@@ -76,15 +81,20 @@ public final class ProductsBus {
   }
 
   /** Who acts: {@code {"id", "role"}}. */
-  public static JsonObject actor(long userId, String role) {
+  public static JsonObject actor(long userId, @Nullable String role) {
     return new JsonObject().put("id", userId).put("role", role);
   }
 
   /**
+   * Create a product.
+   *
    * @param idempotencyKey null when the client sent none
    */
   public static JsonObject create(
-      JsonObject product, JsonObject actor, String idempotencyKey, String requestHash) {
+      JsonObject product,
+      JsonObject actor,
+      @Nullable String idempotencyKey,
+      @Nullable String requestHash) {
     JsonObject create = new JsonObject().put("product", product).put("actor", actor);
     if (idempotencyKey != null) {
       create.put(
@@ -95,9 +105,11 @@ public final class ProductsBus {
   }
 
   /**
+   * Delete a product.
+   *
    * @param ifMatch the versions the write may apply to, or null for any
    */
-  public static JsonObject delete(long id, JsonObject actor, List<Integer> ifMatch) {
+  public static JsonObject delete(long id, JsonObject actor, @Nullable List<Integer> ifMatch) {
     return new JsonObject()
         .put("id", id)
         .put("actor", actor)
@@ -109,10 +121,12 @@ public final class ProductsBus {
   }
 
   /**
+   * Update a product with a merge patch.
+   *
    * @param ifMatch the versions the write may apply to, or null for any
    */
   public static JsonObject update(
-      long id, JsonObject changes, JsonObject actor, List<Integer> ifMatch) {
+      long id, JsonObject changes, JsonObject actor, @Nullable List<Integer> ifMatch) {
     return new JsonObject()
         .put("id", id)
         .put("changes", changes)

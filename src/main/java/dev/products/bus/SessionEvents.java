@@ -1,6 +1,7 @@
 package dev.products.bus;
 
 import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Internal events (never bridged) that end live sessions at once on every node: published when a
@@ -16,9 +17,11 @@ public final class SessionEvents {
   private SessionEvents() {}
 
   /**
+   * The event that tells every node a session ended.
+   *
    * @param jti one token, or null for every token of the user
    */
-  public static JsonObject revoked(long userId, String jti) {
+  public static JsonObject revoked(long userId, @Nullable String jti) {
     return new JsonObject().put("user_id", userId).put("jti", jti);
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import org.jspecify.annotations.Nullable;
 
 /** What this node knows of its cluster: for readiness and for the member-count metric. */
 public final class ClusterMembership {
@@ -18,10 +19,8 @@ public final class ClusterMembership {
     this.manager = manager;
   }
 
-  /**
-   * @return null when the instance runs standalone
-   */
-  public static ClusterMembership of(Vertx vertx) {
+  /** Returns null when the instance runs standalone. */
+  public static @Nullable ClusterMembership of(Vertx vertx) {
     return vertx.isClustered()
         ? new ClusterMembership(((VertxInternal) vertx).clusterManager())
         : null;

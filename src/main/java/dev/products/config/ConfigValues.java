@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed, validated reads of the merged raw settings. Every failure is a {@link ConfigException}
@@ -28,7 +29,7 @@ final class ConfigValues {
     return String.valueOf(value).trim();
   }
 
-  String optionalString(String key) {
+  @Nullable String optionalString(String key) {
     Object value = raw.getValue(key);
     String s = value == null ? "" : String.valueOf(value).trim();
     return s.isEmpty() ? null : s;
@@ -72,14 +73,11 @@ final class ConfigValues {
 
   boolean bool(String key) {
     String s = nonBlank(key).toLowerCase(Locale.ROOT);
-    switch (s) {
-      case "true", "yes", "1", "on":
-        return true;
-      case "false", "no", "0", "off":
-        return false;
-      default:
-        throw new ConfigException(key, "must be true or false, got \"" + s + "\"");
-    }
+    return switch (s) {
+      case "true", "yes", "1", "on" -> true;
+      case "false", "no", "0", "off" -> false;
+      default -> throw new ConfigException(key, "must be true or false, got \"" + s + "\"");
+    };
   }
 
   /** Durations as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}; a bare number is seconds. */

@@ -8,13 +8,19 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where PostgreSQL lives, parsed from {@code postgresql://user:password@host:port/database}. Both
  * the reactive client and Flyway's JDBC connection are derived from it, so they never disagree.
  */
 public record DatabaseUrl(
-    String host, int port, String database, String user, String password, SslMode sslMode) {
+    String host,
+    int port,
+    String database,
+    String user,
+    @Nullable String password,
+    SslMode sslMode) {
 
   private static final int DEFAULT_PORT = 5432;
 
@@ -46,7 +52,7 @@ public record DatabaseUrl(
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     String user = "postgres";
-    String password = null;
+    @Nullable String password = null;
     if (uri.getRawUserInfo() != null) {
       String[] parts = uri.getRawUserInfo().split(":", 2);
       user = decode(parts[0]);
@@ -60,7 +66,7 @@ public record DatabaseUrl(
     if (query == null) {
       return SslMode.DISABLE;
     }
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       String[] kv = pair.split("=", 2);
       if (kv[0].equals("sslmode") && kv.length == 2) {
         try {

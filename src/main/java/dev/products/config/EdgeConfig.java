@@ -4,14 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The HTTP edge: browsers' origins, accepted hosts, believed proxies, TLS, time limits. */
 public record EdgeConfig(
     List<String> corsOrigins,
     List<String> allowedHosts,
     List<String> trustedProxies,
-    Path tlsCertPath,
-    Path tlsKeyPath,
+    @Nullable Path tlsCertPath,
+    @Nullable Path tlsKeyPath,
     Duration idleTimeout,
     Duration headerTimeout,
     Duration requestTimeout) {
@@ -47,7 +48,7 @@ public record EdgeConfig(
         values.positiveDuration("REQUEST_TIMEOUT"));
   }
 
-  private static Path optionalFile(ConfigValues values, String key) {
+  private static @Nullable Path optionalFile(ConfigValues values, String key) {
     String path = values.optionalString(key);
     if (path == null) {
       return null;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How access tokens are signed and checked.
@@ -13,9 +14,9 @@ import java.util.Locale;
  */
 public record JwtConfig(
     String algorithm,
-    String secret,
-    Path privateKeyPath,
-    Path publicKeyPath,
+    @Nullable String secret,
+    @Nullable Path privateKeyPath,
+    @Nullable Path publicKeyPath,
     String issuer,
     String audience,
     Duration accessTokenTtl,
@@ -30,8 +31,8 @@ public record JwtConfig(
           "JWT_ALGORITHM", "must be one of HS256, RS256, ES256, got \"" + algorithm + "\"");
     }
     String secret = values.optionalString("JWT_SECRET");
-    Path privateKey = null;
-    Path publicKey = null;
+    @Nullable Path privateKey = null;
+    @Nullable Path publicKey = null;
     if (algorithm.equals("HS256")) {
       if (secret == null && profile.isProd()) {
         throw new ConfigException(

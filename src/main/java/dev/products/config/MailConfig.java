@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Outgoing e-mail: {@code SMTP_URL} as {@code smtp://[user:password@]host[:port]} (STARTTLS when
@@ -13,7 +14,8 @@ import java.util.Optional;
 public record MailConfig(Optional<Smtp> smtp, String from) {
 
   /** One SMTP server. */
-  public record Smtp(String host, int port, boolean tls, String user, String password) {
+  public record Smtp(
+      String host, int port, boolean tls, @Nullable String user, @Nullable String password) {
 
     @Override
     public String toString() {
@@ -36,11 +38,11 @@ public record MailConfig(Optional<Smtp> smtp, String from) {
       throw new ConfigException("SMTP_URL", "not a URL; " + expected);
     }
     boolean tls = "smtps".equals(uri.getScheme());
-    if (!tls && !"smtp".equals(uri.getScheme()) || uri.getHost() == null) {
+    if ((!tls && !"smtp".equals(uri.getScheme())) || uri.getHost() == null) {
       throw new ConfigException("SMTP_URL", "not an SMTP URL; " + expected);
     }
-    String user = null;
-    String password = null;
+    @Nullable String user = null;
+    @Nullable String password = null;
     if (uri.getRawUserInfo() != null) {
       String[] parts = uri.getRawUserInfo().split(":", 2);
       user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Redis lives, parsed from {@code redis://[[user]:password@]host[:port][/db]} ({@code
@@ -11,7 +12,12 @@ import java.nio.charset.StandardCharsets;
  * first request.
  */
 public record RedisUrl(
-    boolean tls, String host, int port, int database, String user, String password) {
+    boolean tls,
+    String host,
+    int port,
+    int database,
+    @Nullable String user,
+    @Nullable String password) {
 
   private static final int DEFAULT_PORT = 6379;
   private static final String EXPECTED = "expected redis://[:password@]host[:port][/db]";
@@ -34,8 +40,8 @@ public record RedisUrl(
       throw new ConfigException(key, "no host; " + EXPECTED);
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
-    String user = null;
-    String password = null;
+    @Nullable String user = null;
+    @Nullable String password = null;
     if (uri.getRawUserInfo() != null) {
       String[] parts = uri.getRawUserInfo().split(":", 2);
       user = parts[0].isEmpty() ? null : decode(parts[0]);

@@ -4,6 +4,7 @@ import dev.products.config.AppConfig;
 import dev.products.config.DatabaseUrl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL the service uses: the one {@code DATABASE_URL} names, or an embedded server
@@ -12,9 +13,9 @@ import io.vertx.core.Vertx;
 public final class Database {
 
   private final DatabaseUrl url;
-  private final EmbeddedPostgresServer embedded;
+  private final @Nullable EmbeddedPostgresServer embedded;
 
-  private Database(DatabaseUrl url, EmbeddedPostgresServer embedded) {
+  private Database(DatabaseUrl url, @Nullable EmbeddedPostgresServer embedded) {
     this.url = url;
     this.embedded = embedded;
   }
@@ -41,11 +42,12 @@ public final class Database {
 
   /** Human description for the start-up line. */
   public String describe() {
-    return embedded()
+    EmbeddedPostgresServer server = embedded;
+    return server != null
         ? "embedded PostgreSQL at "
             + url.display()
             + " (data in "
-            + embedded.dataDirectory().toAbsolutePath().normalize()
+            + server.dataDirectory().toAbsolutePath().normalize()
             + ")"
         : "PostgreSQL at " + url.display();
   }

@@ -4,6 +4,7 @@ import dev.products.config.DatabaseUrl;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +50,12 @@ public final class Migrations {
    * The version of the newest migration packaged in this build: what readiness expects the schema
    * to have applied. Migrations applied by a newer build (unknown here) are ignored.
    */
-  public static String latestPackagedVersion(DatabaseUrl url) {
+  public static @Nullable String latestPackagedVersion(DatabaseUrl url) {
     return latestPackagedVersion(flyway(url));
   }
 
-  private static String latestPackagedVersion(Flyway flyway) {
-    String latest = null;
+  private static @Nullable String latestPackagedVersion(Flyway flyway) {
+    @Nullable String latest = null;
     for (MigrationInfo info : flyway.info().all()) {
       if (info.getState().isResolved() && info.getVersion() != null) {
         latest = info.getVersion().getVersion();

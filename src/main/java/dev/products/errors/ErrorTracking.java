@@ -7,6 +7,7 @@ import io.sentry.protocol.User;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,9 @@ public final class ErrorTracking {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorTracking.class);
   private static final ErrorTracking OFF = new ErrorTracking(null);
 
-  private final Vertx vertx;
+  private final @Nullable Vertx vertx;
 
-  private ErrorTracking(Vertx vertx) {
+  private ErrorTracking(@Nullable Vertx vertx) {
     this.vertx = vertx;
   }
 
@@ -52,14 +53,17 @@ public final class ErrorTracking {
   }
 
   /**
+   * Reports a failure in the background (a worker thread); a no-op when tracking is off.
+   *
    * @param tags searchable tags (request_id, route, method...)
    * @param userId the signed-in user, or null
    */
-  public void report(Throwable failure, Map<String, String> tags, String userId) {
-    if (!enabled()) {
+  public void report(Throwable failure, Map<String, String> tags, @Nullable String userId) {
+    Vertx worker = vertx;
+    if (worker == null) {
       return;
     }
-    vertx
+    worker
         .executeBlocking(
             () -> {
               Sentry.withScope(
@@ -85,10 +89,11 @@ public final class ErrorTracking {
 
   /** Sends what is queued (bounded) and stops the SDK. */
   public Future<Void> close() {
-    if (!enabled()) {
+    Vertx worker = vertx;
+    if (worker == null) {
       return Future.succeededFuture();
     }
-    return vertx.executeBlocking(
+    return worker.executeBlocking(
         () -> {
           Sentry.flush(2_000);
           Sentry.close();

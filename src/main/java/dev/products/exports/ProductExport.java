@@ -15,6 +15,7 @@ import io.vertx.core.file.OpenOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code product-export} job: every product of the payload's {@code owner_id} (or every product
@@ -37,7 +38,7 @@ public final class ProductExport implements JobHandler {
   }
 
   /** The payload of an export of one user's products, or of all products ({@code ownerId} null). */
-  public static JsonObject payload(Long ownerId) {
+  public static JsonObject payload(@Nullable Long ownerId) {
     return new JsonObject().put("owner_id", ownerId);
   }
 

@@ -18,8 +18,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Owns the HTTP server and the router built from the contract. Deployed once per core; the
@@ -32,9 +34,9 @@ public final class HttpVerticle extends VerticleBase {
   private final JWTAuthOptions jwtKeys;
   private final Observability observability;
   private final LiveConnections liveConnections;
-  private HttpServer server;
+  private @Nullable HttpServer server;
   private LiveUpdates live;
-  private HttpServer managementServer;
+  private @Nullable HttpServer managementServer;
   private PasswordHasher passwords;
 
   public HttpVerticle(
@@ -93,13 +95,15 @@ public final class HttpVerticle extends VerticleBase {
                       .setIdleTimeout(
                           (int)
                               Math.min(Integer.MAX_VALUE, config.edge().idleTimeout().toMillis()));
-              if (config.edge().tls()) {
+              Path cert = config.edge().tlsCertPath();
+              Path key = config.edge().tlsKeyPath();
+              if (cert != null && key != null) {
                 options
                     .setSsl(true)
                     .setKeyCertOptions(
                         new PemKeyCertOptions()
-                            .setCertPath(config.edge().tlsCertPath().toString())
-                            .setKeyPath(config.edge().tlsKeyPath().toString()));
+                            .setCertPath(cert.toString())
+                            .setKeyPath(key.toString()));
               }
               HeaderDeadline headerDeadline =
                   new HeaderDeadline(vertx, config.edge().headerTimeout());

@@ -10,8 +10,6 @@ import io.vertx.core.json.JsonObject;
 @FunctionalInterface
 public interface JobHandler {
 
-  /**
-   * @return the job's result, stored with it
-   */
+  /** Returns the job's result, stored with it. */
   Future<JsonObject> run(Job job);
 }

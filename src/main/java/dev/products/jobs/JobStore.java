@@ -89,8 +89,8 @@ final class JobStore {
   }
 
   /**
-   * @return the new job's id, or null when the creator's limit of pending jobs of this kind is
-   *     reached
+   * Returns the new job's id, or null when the creator's limit of pending jobs of this kind is
+   * reached.
    */
   Future<Long> enqueue(
       String kind, JsonObject payload, int maxAttempts, Long createdBy, Integer maxPending) {
@@ -137,8 +137,8 @@ final class JobStore {
   }
 
   /**
-   * @return the state the job is left in: failed (to be retried) or dead; null if it was no longer
-   *     ours
+   * Returns the state the job is left in: failed (to be retried) or dead; null if it was no longer
+   * ours.
    */
   Future<String> fail(long id, String worker, String error, long retryInMillis) {
     return pool.preparedQuery(FAIL)
@@ -146,9 +146,7 @@ final class JobStore {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("state"));
   }
 
-  /**
-   * @return the job as the API shows it, or null
-   */
+  /** Returns the job as the API shows it, or null. */
   Future<JsonObject> find(long id) {
     return pool.preparedQuery(FIND)
         .execute(Tuple.of(id))

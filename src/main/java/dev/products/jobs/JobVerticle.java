@@ -17,6 +17,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public final class JobVerticle extends VerticleBase {
   private final String worker = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
   private Pool pool;
-  private PgSubscriber subscriber;
+  private @Nullable PgSubscriber subscriber;
   private JobStore store;
   private int running;
   private boolean claiming;
@@ -129,9 +130,10 @@ public final class JobVerticle extends VerticleBase {
     if (config.concurrency() == 0) {
       return Future.succeededFuture();
     }
-    subscriber =
+    PgSubscriber subscriber =
         PgSubscriber.subscriber(vertx, databaseUrl.connectOptions())
             .reconnectPolicy(retries -> 1_000L);
+    this.subscriber = subscriber;
     subscriber.channel(JobStore.CHANNEL).handler(kind -> claimDue());
     return subscriber
         .connect()

@@ -8,6 +8,7 @@ import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,9 @@ public final class WelcomeEmail implements JobHandler {
   private static final Logger LOG = LoggerFactory.getLogger(WelcomeEmail.class);
 
   private final MailConfig config;
-  private final MailClient client;
+  private final @Nullable MailClient client;
 
-  private WelcomeEmail(MailConfig config, MailClient client) {
+  private WelcomeEmail(MailConfig config, @Nullable MailClient client) {
     this.config = config;
     this.client = client;
   }
@@ -67,7 +68,8 @@ public final class WelcomeEmail implements JobHandler {
             .setSubject("Welcome to the products API")
             .setText(
                 "Hello,\n\nyour account " + to + " is ready. Sign in at /docs to get started.\n");
-    if (client == null) {
+    MailClient smtp = client;
+    if (smtp == null) {
       LOG.info(
           "No SMTP_URL: the welcome e-mail to {} is written here instead:\nSubject: {}\n\n{}",
           to,
@@ -75,8 +77,7 @@ public final class WelcomeEmail implements JobHandler {
           message.getText());
       return Future.succeededFuture(new JsonObject().put("delivered", "log"));
     }
-    return client
-        .sendMail(message)
+    return smtp.sendMail(message)
         .map(
             result ->
                 new JsonObject().put("delivered", "smtp").put("message_id", result.getMessageID()));

@@ -18,6 +18,8 @@ final class ContextMdcAdapter implements MDCAdapter {
   @Override
   public Map<String, String> getCopyOfContextMap() {
     Map<String, String> request = LogContext.current();
+    // Logback declares this method with a raw Map; its entries are the String pairs put() stores.
+    @SuppressWarnings("unchecked")
     Map<String, String> thread = threadLocal.getCopyOfContextMap();
     if (request.isEmpty()) {
       return thread;

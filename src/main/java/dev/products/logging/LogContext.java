@@ -6,6 +6,7 @@ import io.vertx.core.internal.ContextInternal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fields every log line carries while one request is being served ({@code request_id}, {@code
@@ -30,7 +31,7 @@ public final class LogContext {
     }
   }
 
-  public static String get(String field) {
+  public static @Nullable String get(String field) {
     ConcurrentMap<String, String> fields = fields(false);
     return fields == null ? null : fields.get(field);
   }
@@ -41,8 +42,11 @@ public final class LogContext {
     return fields == null ? Map.of() : fields;
   }
 
-  @SuppressWarnings("unchecked")
-  private static ConcurrentMap<String, String> fields(boolean create) {
+  // "removal": its successor, ContextLocal, must be registered before the first Vertx instance
+  // exists, which this class cannot guarantee for every embedder and test; Vert.x 5.0 still
+  // offers localContextData, so it stays until a release removes it.
+  @SuppressWarnings({"unchecked", "removal"})
+  private static @Nullable ConcurrentMap<String, String> fields(boolean create) {
     Context context = Vertx.currentContext();
     if (!(context instanceof ContextInternal internal) || !internal.isDuplicate()) {
       return null;

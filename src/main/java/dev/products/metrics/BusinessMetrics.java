@@ -29,6 +29,8 @@ public final class BusinessMetrics {
   }
 
   /**
+   * Counts a 429.
+   *
    * @param limit which limit refused: ip, login_ip or login_account
    */
   public void rateLimitRefusal(String limit) {

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Redis the service uses: the one {@code REDIS_URL} names, or an embedded server started for it
@@ -15,9 +16,9 @@ import io.vertx.redis.client.RedisOptions;
 public final class RedisEndpoint {
 
   private final RedisUrl url;
-  private final EmbeddedRedisServer embedded;
+  private final @Nullable EmbeddedRedisServer embedded;
 
-  private RedisEndpoint(RedisUrl url, EmbeddedRedisServer embedded) {
+  private RedisEndpoint(RedisUrl url, @Nullable EmbeddedRedisServer embedded) {
     this.url = url;
     this.embedded = embedded;
   }

@@ -18,9 +18,7 @@ public final class RedisOutage {
     return System.currentTimeMillis() < skipUntil;
   }
 
-  /**
-   * @return true when this failure starts an outage
-   */
+  /** Returns true when this failure starts an outage. */
   public boolean failed() {
     skipUntil = System.currentTimeMillis() + RETRY_AFTER_MS;
     boolean started = !down;
@@ -28,9 +26,7 @@ public final class RedisOutage {
     return started;
   }
 
-  /**
-   * @return true when this answer ends an outage
-   */
+  /** Returns true when this answer ends an outage. */
   public boolean answered() {
     skipUntil = 0;
     boolean ended = down;

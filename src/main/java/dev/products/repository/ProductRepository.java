@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The products table, in prepared statements only. Rows come back as the API's JSON shape. */
 public final class ProductRepository {
@@ -204,7 +205,7 @@ public final class ProductRepository {
    *
    * @param ownerId only this user's products, or null for every product
    */
-  public Future<JsonObject> exportPage(Long ownerId, long afterId, int limit) {
+  public Future<JsonObject> exportPage(@Nullable Long ownerId, long afterId, int limit) {
     Future<RowSet<Row>> rows =
         ownerId == null
             ? pool.preparedQuery(EXPORT_PAGE_ALL).execute(Tuple.of(afterId, limit))
@@ -218,9 +219,11 @@ public final class ProductRepository {
   }
 
   /**
+   * How many products an export covers.
+   *
    * @param ownerId only this user's products, or null for every product
    */
-  public Future<JsonObject> count(Long ownerId) {
+  public Future<JsonObject> count(@Nullable Long ownerId) {
     Future<RowSet<Row>> rows =
         ownerId == null
             ? pool.preparedQuery(COUNT).execute()
@@ -236,7 +239,7 @@ public final class ProductRepository {
    *     check and the write are one statement, so two racing writers cannot both pass it
    */
   public Future<JsonObject> update(
-      long id, JsonObject changes, Actor actor, Integer[] expectedVersions) {
+      long id, JsonObject changes, Actor actor, Integer @Nullable [] expectedVersions) {
     Tuple params =
         Tuple.tuple()
             .addLong(id)
@@ -261,10 +264,10 @@ public final class ProductRepository {
   }
 
   /**
-   * @return the version the product had when deleted; fails with NotFound, Forbidden or
-   *     PreconditionFailed
+   * Returns the version the product had when deleted; fails with NotFound, Forbidden or
+   * PreconditionFailed.
    */
-  public Future<Integer> delete(long id, Actor actor, Integer[] expectedVersions) {
+  public Future<Integer> delete(long id, Actor actor, Integer @Nullable [] expectedVersions) {
     Tuple params =
         Tuple.tuple()
             .addLong(id)

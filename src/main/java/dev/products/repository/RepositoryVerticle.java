@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -238,7 +239,8 @@ public final class RepositoryVerticle extends VerticleBase {
    * that carries the same object back to the HTTP handler; local consumers then share that copy
    * instead of each receiving a deep copy of its own.
    */
-  private void publish(String type, long id, int version, JsonObject product, Actor actor) {
+  private void publish(
+      String type, long id, int version, @Nullable JsonObject product, Actor actor) {
     vertx
         .eventBus()
         .publish(
@@ -248,7 +250,7 @@ public final class RepositoryVerticle extends VerticleBase {
             LocalJsonCodec.publishOptions());
   }
 
-  private static Integer[] ifMatch(JsonObject body) {
+  private static Integer @Nullable [] ifMatch(JsonObject body) {
     JsonArray versions = body.getJsonArray("if_match");
     return versions == null
         ? null
@@ -261,7 +263,7 @@ public final class RepositoryVerticle extends VerticleBase {
   }
 
   /** Outcomes the repository signals on purpose; anything else is a database failure. */
-  private static BusFailure expectedFailure(Throwable failure) {
+  private static @Nullable BusFailure expectedFailure(Throwable failure) {
     if (failure instanceof NotFoundException) {
       return BusFailure.NOT_FOUND;
     }

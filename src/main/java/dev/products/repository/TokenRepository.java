@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Refresh token families and revoked access tokens. Tokens arrive as hashes only. */
 public final class TokenRepository {
@@ -149,7 +150,7 @@ public final class TokenRepository {
     return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
   }
 
-  private record Outcome(JsonObject user, String refusal) {
+  private record Outcome(@Nullable JsonObject user, @Nullable String refusal) {
     static Outcome refused(String why) {
       return new Outcome(null, why);
     }

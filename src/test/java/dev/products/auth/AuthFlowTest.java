@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Register, log in, refresh, log out: the flow a client author follows in docs/auth.md. */
@@ -47,7 +48,9 @@ class AuthFlowTest extends ApiTestBase {
     Reply reply =
         http.postJson(
             "/auth/register",
-            new JsonObject().put("email", email.toUpperCase()).put("password", "another-password"));
+            new JsonObject()
+                .put("email", email.toUpperCase(Locale.ROOT))
+                .put("password", "another-password"));
 
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.json().getString("type")).isEqualTo("/problems/conflict");
@@ -111,7 +114,8 @@ class AuthFlowTest extends ApiTestBase {
     Accounts.register(http, email);
 
     assertThat(
-            Accounts.login(http, email.toUpperCase(), Accounts.PASSWORD).getString("access_token"))
+            Accounts.login(http, email.toUpperCase(Locale.ROOT), Accounts.PASSWORD)
+                .getString("access_token"))
         .isNotBlank();
   }
 

@@ -35,14 +35,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProductReadCacheTest {
 
   private final String prefix = TestRedis.uniquePrefix();
-  private Vertx vertx;
+
   private TestApp app;
   private HttpClientSupport user;
   private Redis redis;
 
   @BeforeEach
   void start(Vertx vertx) {
-    this.vertx = vertx;
+
     app = TestApp.start(vertx, new JsonObject().put("REDIS_KEY_PREFIX", prefix));
     user = Accounts.newUser(app.http());
     redis = Redis.createClient(vertx, TestRedis.url().connectionString());

@@ -548,7 +548,7 @@ class ContractFuzzTest {
         out.append("\\r");
       } else if (c == '\n') {
         out.append("\\n");
-      } else if (c < 0x20 || c >= 0x7f && c <= 0xff) {
+      } else if (c < 0x20 || (c >= 0x7f && c <= 0xff)) {
         out.append(String.format("\\x%02x", (int) c));
       } else if (c > 0xff) {
         out.append(String.format("\\u%04x", (int) c));

@@ -568,7 +568,7 @@ final class FuzzRequests {
     }
 
     // ---- method
-    if (focus == Focus.METHOD || chaos && random.nextInt(100) < 10) {
+    if (focus == Focus.METHOD || (chaos && random.nextInt(100) < 10)) {
       if (op.method().equals("GET") && random.nextInt(100) < 40) {
         request.method = "HEAD";
         notes.add("method HEAD");
@@ -590,7 +590,7 @@ final class FuzzRequests {
       String name = parameter.path("name").asText();
       String value;
       int roll = random.nextInt(100);
-      boolean odd = focus == Focus.PATH_ID && roll < 70 || chaos && roll < 20;
+      boolean odd = (focus == Focus.PATH_ID && roll < 70) || (chaos && roll < 20);
       if (!odd) {
         value =
             edge != null
@@ -630,7 +630,7 @@ final class FuzzRequests {
       }
       path = path.replace("{" + name + "}", value);
     }
-    if (focus == Focus.ODD_PATH || chaos && random.nextInt(100) < 10) {
+    if (focus == Focus.ODD_PATH || (chaos && random.nextInt(100) < 10)) {
       path = pick(random, ODD_PATHS);
       notes.add("odd path " + path);
     }
@@ -853,7 +853,7 @@ final class FuzzRequests {
     }
 
     // ---- protocol-level breakage
-    if (focus == Focus.PROTOCOL || chaos && random.nextInt(100) < 10) {
+    if (focus == Focus.PROTOCOL || (chaos && random.nextInt(100) < 10)) {
       protocol(random, request, notes);
     }
     return request.draft(index, op.id(), target, port);
@@ -907,7 +907,7 @@ final class FuzzRequests {
             contentType,
             utf8(
                 form
-                    ? formBody(random, schema, notes, false)
+                    ? formBody(random, notes, false)
                     : objectJson(random, schema, notes, index, false)));
       }
       return;
@@ -924,7 +924,7 @@ final class FuzzRequests {
       notes.add("body over 1 MiB");
       bytes = utf8("{\"name\":\"" + "x".repeat(1024 * 1024) + "\",\"price_cents\":1}");
     } else if (form) {
-      bytes = utf8(formBody(random, schema, notes, true));
+      bytes = utf8(formBody(random, notes, true));
     } else if (roll < 19) {
       String malformed = pick(random, MALFORMED_JSON);
       notes.add("malformed JSON " + abbreviate(malformed));
@@ -981,9 +981,9 @@ final class FuzzRequests {
               property -> {
                 if (required.contains(property.getKey())
                     || property.getKey().equals(field)
-                    || schema.path("minProperties").asInt(0) > 0
+                    || (schema.path("minProperties").asInt(0) > 0
                         && required.isEmpty()
-                        && fields.isEmpty()) {
+                        && fields.isEmpty())) {
                   fields.put(
                       property.getKey(),
                       property.getKey().equals("refresh_token")
@@ -1089,7 +1089,7 @@ final class FuzzRequests {
     return out.append('}').toString();
   }
 
-  private String formBody(Random random, JsonNode schema, List<String> notes, boolean odd) {
+  private String formBody(Random random, List<String> notes, boolean odd) {
     List<String> pairs = new ArrayList<>();
     int roll = random.nextInt(100);
     String grant =
@@ -1239,63 +1239,67 @@ final class FuzzRequests {
     }
     String type = type(random, schema);
     switch (type) {
-      case "null":
+      case "null" -> {
         return null;
-      case "boolean":
+      }
+      case "boolean" -> {
         return random.nextBoolean();
-      case "integer":
-        {
-          BigInteger min =
-              schema.has("minimum")
-                  ? schema.get("minimum").bigIntegerValue()
-                  : "int32".equals(schema.path("format").asText())
-                      ? BigInteger.valueOf(Integer.MIN_VALUE)
-                      : BigInteger.valueOf(-1000);
-          BigInteger max =
-              schema.has("maximum")
-                  ? schema.get("maximum").bigIntegerValue()
-                  : "int32".equals(schema.path("format").asText())
-                      ? BigInteger.valueOf(Integer.MAX_VALUE)
-                      : BigInteger.valueOf(1_000_000);
-          int roll = random.nextInt(10);
-          if (roll == 0) {
-            return min;
-          } else if (roll == 1) {
-            return max;
-          }
-          BigInteger span = max.subtract(min).min(BigInteger.valueOf(5000));
-          return min.add(BigInteger.valueOf(random.nextInt(span.intValue() + 1)));
+      }
+      case "integer" -> {
+        BigInteger min =
+            schema.has("minimum")
+                ? schema.get("minimum").bigIntegerValue()
+                : "int32".equals(schema.path("format").asText())
+                    ? BigInteger.valueOf(Integer.MIN_VALUE)
+                    : BigInteger.valueOf(-1000);
+        BigInteger max =
+            schema.has("maximum")
+                ? schema.get("maximum").bigIntegerValue()
+                : "int32".equals(schema.path("format").asText())
+                    ? BigInteger.valueOf(Integer.MAX_VALUE)
+                    : BigInteger.valueOf(1_000_000);
+        int roll = random.nextInt(10);
+        if (roll == 0) {
+          return min;
+        } else if (roll == 1) {
+          return max;
         }
-      case "number":
+        BigInteger span = max.subtract(min).min(BigInteger.valueOf(5000));
+        return min.add(BigInteger.valueOf(random.nextInt(span.intValue() + 1)));
+      }
+      case "number" -> {
         return random.nextInt(1000) / 10.0;
-      case "string":
-        {
-          if ("email".equals(schema.path("format").asText())) {
-            return "fuzz-" + runId + "-" + index + "-" + random.nextInt(1000) + "@products.test";
-          }
-          int minLength = schema.path("minLength").asInt(0);
-          int maxLength = schema.path("maxLength").asInt(60);
-          String text;
-          int roll = random.nextInt(10);
-          if (roll == 0 && maxLength <= 5000) {
-            text = "m".repeat(maxLength);
-          } else if (roll == 1) {
-            text = "v".repeat(Math.max(1, minLength));
-          } else {
-            text = pick(random, WORDS);
-          }
-          while (text.codePointCount(0, text.length()) < minLength) {
-            text += "x";
-          }
-          if (text.codePointCount(0, text.length()) > maxLength) {
-            text = text.substring(0, text.offsetByCodePoints(0, maxLength));
-          }
-          return text;
+      }
+      case "string" -> {
+        if ("email".equals(schema.path("format").asText())) {
+          return "fuzz-" + runId + "-" + index + "-" + random.nextInt(1000) + "@products.test";
         }
-      case "array":
+        int minLength = schema.path("minLength").asInt(0);
+        int maxLength = schema.path("maxLength").asInt(60);
+        String text;
+        int roll = random.nextInt(10);
+        if (roll == 0 && maxLength <= 5000) {
+          text = "m".repeat(maxLength);
+        } else if (roll == 1) {
+          text = "v".repeat(Math.max(1, minLength));
+        } else {
+          text = pick(random, WORDS);
+        }
+        while (text.codePointCount(0, text.length()) < minLength) {
+          text += "x";
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+          text = text.substring(0, text.offsetByCodePoints(0, maxLength));
+        }
+        return text;
+      }
+      case "array" -> {
         return List.of(validValue(random, schema.path("items")));
-      default: // object
+      }
+      default -> {
+        // object
         return Map.of();
+      }
     }
   }
 
@@ -1545,9 +1549,9 @@ final class FuzzRequests {
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || c == '-'
           || c == '.'
           || c == '_'

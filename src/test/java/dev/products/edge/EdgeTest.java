@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class EdgeTest {
     assertThat(reply.status()).isBetween(200, 204);
     assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo(ALLOWED_ORIGIN);
     assertThat(reply.header("Access-Control-Allow-Methods")).contains("POST");
-    assertThat(reply.header("Access-Control-Allow-Headers").toLowerCase())
+    assertThat(reply.header("Access-Control-Allow-Headers").toLowerCase(Locale.ROOT))
         .contains("authorization");
     assertThat(reply.header("Access-Control-Allow-Credentials")).isNull();
   }

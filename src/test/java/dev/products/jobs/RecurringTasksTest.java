@@ -1,6 +1,7 @@
 package dev.products.jobs;
 
 import static dev.products.support.Eventually.eventually;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.database.Migrations;
@@ -120,10 +121,10 @@ class RecurringTasksTest {
             + ", now() + interval '1 day')",
         "INSERT INTO revoked_access_tokens (jti, expires_at) VALUES"
             + " ('"
-            + UUID.nameUUIDFromBytes((email + "old").getBytes())
+            + UUID.nameUUIDFromBytes((email + "old").getBytes(UTF_8))
             + "', now() - interval '1 minute'),"
             + " ('"
-            + UUID.nameUUIDFromBytes((email + "live").getBytes())
+            + UUID.nameUUIDFromBytes((email + "live").getBytes(UTF_8))
             + "', now() + interval '1 hour')");
 
     startInstance(new JsonObject().put("HOUSEKEEPING_INTERVAL", "200ms"));
@@ -150,15 +151,15 @@ class RecurringTasksTest {
         () ->
             TestDatabase.count(
                 "SELECT count(*) FROM revoked_access_tokens WHERE jti IN ('"
-                    + UUID.nameUUIDFromBytes((email + "old").getBytes())
+                    + UUID.nameUUIDFromBytes((email + "old").getBytes(UTF_8))
                     + "', '"
-                    + UUID.nameUUIDFromBytes((email + "live").getBytes())
+                    + UUID.nameUUIDFromBytes((email + "live").getBytes(UTF_8))
                     + "')"),
         remaining -> remaining == 1);
     assertThat(
             TestDatabase.count(
                 "SELECT count(*) FROM revoked_access_tokens WHERE jti = '"
-                    + UUID.nameUUIDFromBytes((email + "live").getBytes())
+                    + UUID.nameUUIDFromBytes((email + "live").getBytes(UTF_8))
                     + "'"))
         .isEqualTo(1);
   }

@@ -101,7 +101,7 @@ class GracefulShutdownTest {
 
   private static boolean accepts(int port) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      return true;
+      return socket.isConnected();
     } catch (IOException refused) {
       return false;
     }

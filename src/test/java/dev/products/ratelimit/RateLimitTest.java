@@ -12,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,7 +97,7 @@ class RateLimitTest {
       assertThat(login(newClient(), email, "wrong-password").status()).isEqualTo(401);
     }
 
-    Reply refused = login(newClient(), email.toUpperCase(), "wrong-password");
+    Reply refused = login(newClient(), email.toUpperCase(Locale.ROOT), "wrong-password");
 
     assertTooManyRequests(refused, LOGIN_PER_ACCOUNT);
   }

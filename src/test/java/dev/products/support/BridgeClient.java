@@ -41,6 +41,8 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   /**
+   * Registers for an address.
+   *
    * @param token sent as {@code authorization: Bearer <token>} in the register headers; null sends
    *     none
    */

@@ -836,7 +836,7 @@ public final class ContractValidator {
       if (c == '%' && i + 2 < path.length()) {
         try {
           char unescaped = (char) Integer.parseInt(path.substring(i + 1, i + 3), 16);
-          if (Character.isLetterOrDigit(unescaped) && unescaped < 128
+          if ((Character.isLetterOrDigit(unescaped) && unescaped < 128)
               || "-._~".indexOf(unescaped) >= 0) {
             decoded.append(unescaped);
             i += 2;
@@ -899,6 +899,8 @@ public final class ContractValidator {
         });
   }
 
+  // Identity, not equality: the node itself is wanted, and equal copies live elsewhere too.
+  @SuppressWarnings("ReferenceEquality")
   private static String find(JsonNode at, JsonNode wanted, String pointer) {
     if (at == wanted) {
       return pointer;
@@ -943,8 +945,9 @@ public final class ContractValidator {
   /** A JSON pointer written as a URI fragment (RFC 6901, section 6). */
   private static String fragment(String pointer) {
     StringBuilder out = new StringBuilder();
-    for (char c : pointer.toCharArray()) {
-      if (Character.isLetterOrDigit(c) && c < 128 || "/-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
+    for (int i = 0; i < pointer.length(); i++) {
+      char c = pointer.charAt(i);
+      if ((Character.isLetterOrDigit(c) && c < 128) || "/-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
         out.append(c);
       } else {
         for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
@@ -964,20 +967,20 @@ public final class ContractValidator {
     String kind = type == null ? "string" : type.isArray() ? type.get(0).asText() : type.asText();
     try {
       switch (kind) {
-        case "integer":
+        case "integer" -> {
           if (value.trim().matches("-?\\d+")) {
             return JsonNodeFactory.instance.numberNode(new BigInteger(value.trim()));
           }
-          break;
-        case "number":
+        }
+        case "number" -> {
           return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(value.trim()));
-        case "boolean":
+        }
+        case "boolean" -> {
           if (value.equals("true") || value.equals("false")) {
             return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value));
           }
-          break;
-        default:
-          break;
+        }
+        default -> {}
       }
     } catch (NumberFormatException notANumber) {
       // falls through: validated as the string it is, which the schema then refuses

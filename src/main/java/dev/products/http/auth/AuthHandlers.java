@@ -23,6 +23,8 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Register, log in (the OAuth2 password form), refresh with rotation, log out. Passwords are hashed
@@ -226,9 +228,9 @@ public final class AuthHandlers {
     return Instant.now().plus(jwt.refreshTokenTtl()).getEpochSecond();
   }
 
-  private static MultiMap formOrFail(RoutingContext rc) {
+  private static @Nullable MultiMap formOrFail(RoutingContext rc) {
     String contentType = rc.request().getHeader("Content-Type");
-    if (contentType == null || !contentType.toLowerCase().startsWith(FORM)) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
       rc.fail(new HttpException(415, "the token request must be sent as " + FORM));
       return null;
     }

@@ -45,7 +45,7 @@ public final class BearerAuthentication {
       holder =
           AccountState.holder(user == null ? null : user.attributes().getJsonObject("accessToken"));
     } catch (AccountState.Refused refused) {
-      refuse(rc, refused.getMessage());
+      refuse(rc, refused.reason());
       return;
     }
     AccountState.judge(
@@ -60,7 +60,7 @@ public final class BearerAuthentication {
         .onFailure(
             failure -> {
               if (failure instanceof AccountState.Refused refused) {
-                refuse(rc, refused.getMessage());
+                refuse(rc, refused.reason());
               } else {
                 rc.fail(failure);
               }

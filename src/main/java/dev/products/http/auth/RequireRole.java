@@ -23,7 +23,7 @@ public final class RequireRole implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     AuthUser user = AuthUser.of(rc);
-    if (user.isAdmin() || user.role().equals(role)) {
+    if (user.isAdmin() || role.equals(user.role())) {
       rc.next();
     } else {
       rc.fail(new HttpException(403, "this operation needs the " + role + " role"));

@@ -7,6 +7,7 @@ import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the contract says about a raw request path: its template (a low-cardinality name for logs
@@ -34,7 +35,7 @@ public final class ContractRoutes {
     return matched != null ? matched.getName() : outside(path);
   }
 
-  private static String outside(String path) {
+  private static String outside(@Nullable String path) {
     return path != null
             && (path.startsWith(DOCS)
                 || path.equals("/openapi.yaml")
@@ -65,7 +66,7 @@ public final class ContractRoutes {
     return String.join(", ", methods);
   }
 
-  private Path find(String path) {
+  private @Nullable Path find(@Nullable String path) {
     return path == null ? null : contract.findPath(path);
   }
 
@@ -73,7 +74,7 @@ public final class ContractRoutes {
    * The operation a request is routed to, or null when none (an unknown path, an undeclared
    * method).
    */
-  public Operation operation(RoutingContext rc) {
+  public @Nullable Operation operation(RoutingContext rc) {
     String path = routed(rc);
     return path == null ? null : contract.findOperation(path, rc.request().method());
   }
@@ -84,7 +85,7 @@ public final class ContractRoutes {
    * trailing slash, as vertx-web routes {@code //products/} to {@code /products}. A path that does
    * not normalize (a bad escape) is taken as sent.
    */
-  private static String routed(RoutingContext rc) {
+  private static @Nullable String routed(RoutingContext rc) {
     String path;
     try {
       path = rc.normalizedPath();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds a request body's media type to what the contract declares for the operation, as RFC 9110
@@ -73,10 +74,16 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
       return;
     }
     String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
-    Matcher parsed = header == null ? null : MEDIA_TYPE.matcher(header);
-    String type =
-        parsed != null && parsed.matches() ? parsed.group(1).toLowerCase(Locale.ROOT) : null;
-    if (type == null || !accepted.contains(type) || !utf8(type, parsed.group(2))) {
+    String type = null;
+    String parameters = null;
+    if (header != null) {
+      Matcher parsed = MEDIA_TYPE.matcher(header);
+      if (parsed.matches()) {
+        type = parsed.group(1).toLowerCase(Locale.ROOT);
+        parameters = parsed.group(2);
+      }
+    }
+    if (type == null || !accepted.contains(type) || !utf8(type, parameters)) {
       problems.send(
           rc,
           Problem.of(
@@ -93,7 +100,7 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
   /**
    * The media types the matched operation takes, or null when it takes no body (or is not ours).
    */
-  private Set<String> acceptedFor(RoutingContext rc) {
+  private @Nullable Set<String> acceptedFor(RoutingContext rc) {
     Operation operation = routes.operation(rc);
     return operation == null ? null : declared.get(operation.getOperationId());
   }
@@ -101,10 +108,10 @@ public final class RequestMediaTypes implements SecurityPolicyHandler {
   private static boolean hasBody(HttpServerRequest request) {
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-        || length != null && !length.trim().equals("0");
+        || (length != null && !length.trim().equals("0"));
   }
 
-  private static boolean utf8(String type, String parameters) {
+  private static boolean utf8(String type, @Nullable String parameters) {
     if (!type.endsWith("json") || parameters == null || parameters.isEmpty()) {
       return true;
     }

@@ -18,6 +18,8 @@ public final class DocsRoutes {
   private DocsRoutes() {}
 
   /**
+   * Serves Swagger UI at /docs and both contracts as files.
+   *
    * @param events {@code asyncapi.yaml}: the event contract of the bridge, the WebSocket and the
    *     cluster
    */

@@ -37,7 +37,7 @@ public final class ClientAddress implements PlatformHandler {
     if (forwarded == null) {
       return address;
     }
-    String[] hops = forwarded.split(",");
+    String[] hops = forwarded.split(",", -1);
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].trim();
       if (!hop.isEmpty() && !trustedProxies.contains(hop)) {

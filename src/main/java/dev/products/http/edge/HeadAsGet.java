@@ -15,8 +15,8 @@ public final class HeadAsGet implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext rc) {
-    if (rc.request().method() == HttpMethod.HEAD && rc.get(REROUTED) == null) {
-      rc.put(REROUTED, Boolean.TRUE);
+    if (HttpMethod.HEAD.equals(rc.request().method()) && rc.get(REROUTED) == null) {
+      rc.put(REROUTED, true);
       rc.reroute(HttpMethod.GET, rc.request().uri());
       return;
     }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ public final class InvalidRequests implements Handler<HttpServerRequest> {
     problem.send(request.response(), null, requestId);
   }
 
-  static Problem problemFor(DecoderResult result) {
+  static Problem problemFor(@Nullable DecoderResult result) {
     Throwable cause = result == null ? null : result.cause();
     if (cause instanceof TooLongHttpLineException) {
       return Problem.of(

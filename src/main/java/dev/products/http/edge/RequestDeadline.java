@@ -57,13 +57,13 @@ public final class RequestDeadline implements PlatformHandler {
     String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     boolean announced =
         rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-            || length != null && !length.trim().equals("0");
+            || (length != null && !length.trim().equals("0"));
     return announced && !rc.request().isEnded();
   }
 
   private static boolean longLived(RoutingContext rc) {
     String upgrade = rc.request().getHeader(HttpHeaders.UPGRADE);
-    return upgrade != null && upgrade.equalsIgnoreCase("websocket")
+    return (upgrade != null && upgrade.equalsIgnoreCase("websocket"))
         || rc.request().path().startsWith(EventBusBridge.PATH);
   }
 }

@@ -7,6 +7,7 @@ import dev.products.config.ExportsConfig;
 import dev.products.exports.ExportFiles;
 import dev.products.exports.ProductExport;
 import dev.products.http.BusClient;
+import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import dev.products.http.jobs.JobViews;
 import io.vertx.core.Future;
@@ -76,7 +77,7 @@ public final class ExportHandlers {
 
   public void download(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    long id = request.getPathParameters().get("id").getLong();
+    long id = PathIds.of(request);
     jobs.visible(rc, id)
         .compose(job -> ready(job, id))
         // No exists() first: the clean-up may remove the file between a check and the send, so

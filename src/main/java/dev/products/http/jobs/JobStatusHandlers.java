@@ -1,6 +1,7 @@
 package dev.products.http.jobs;
 
 import dev.products.auth.AuthUser;
+import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -17,7 +18,7 @@ public final class JobStatusHandlers {
 
   public void get(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    long id = request.getPathParameters().get("id").getLong();
+    long id = PathIds.of(request);
     Responses.answer(
         rc,
         jobs.visible(rc, id),

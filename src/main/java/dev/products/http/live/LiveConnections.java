@@ -11,9 +11,7 @@ public final class LiveConnections {
 
   private final ConcurrentMap<Long, Integer> open = new ConcurrentHashMap<>();
 
-  /**
-   * @return false, taking nothing, when the user already has {@code max} sockets open
-   */
+  /** Returns false, taking nothing, when the user already has {@code max} sockets open. */
   boolean tryOpen(long userId, int max) {
     boolean[] taken = {false};
     open.compute(

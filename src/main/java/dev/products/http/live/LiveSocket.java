@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,8 @@ final class LiveSocket {
   private final SocketAuthentication authentication;
   private final LiveConnections connections;
   private final Runnable onClose;
-  private AuthUser user;
-  private Set<Long> ids;
+  private @Nullable AuthUser user;
+  private @Nullable Set<Long> ids;
   private int inFlight;
   private long lastHeard = System.currentTimeMillis();
   private long expiryTimer = -1;
@@ -63,7 +64,7 @@ final class LiveSocket {
    * @param handshakeToken the token offered in {@code Sec-WebSocket-Protocol}, or null to wait for
    *     an auth message
    */
-  void open(String handshakeToken) {
+  void open(@Nullable String handshakeToken) {
     ws.textMessageHandler(this::received);
     ws.binaryMessageHandler(binary -> close(BAD_MESSAGE, "binary messages are not understood"));
     ws.pongHandler(pong -> lastHeard = System.currentTimeMillis());
@@ -104,7 +105,7 @@ final class LiveSocket {
   }
 
   /** A first authentication, or a fresh token for the same user before the old one expires. */
-  private void authenticate(String token) {
+  private void authenticate(@Nullable String token) {
     authentication
         .authenticate(token)
         .onComplete(
@@ -127,22 +128,26 @@ final class LiveSocket {
                 vertx.cancelTimer(authTimer);
                 user = authenticated;
                 ws.writeTextMessage(
-                    new JsonObject().put("type", "ready").put("user_id", user.id()).encode());
+                    new JsonObject()
+                        .put("type", "ready")
+                        .put("user_id", authenticated.id())
+                        .encode());
               } else if (user.id() != authenticated.id()) {
                 close(UNAUTHENTICATED, "a socket cannot change user");
                 return;
               } else {
                 user = authenticated;
               }
-              scheduleExpiry();
+              scheduleExpiry(authenticated);
             });
   }
 
-  private void scheduleExpiry() {
+  private void scheduleExpiry(AuthUser authenticated) {
     if (expiryTimer >= 0) {
       vertx.cancelTimer(expiryTimer);
     }
-    long remaining = Math.max(1, user.expiresAtEpochSecond() * 1000 - System.currentTimeMillis());
+    long remaining =
+        Math.max(1, authenticated.expiresAtEpochSecond() * 1000 - System.currentTimeMillis());
     expiryTimer =
         vertx.setTimer(remaining, id -> close(UNAUTHENTICATED, "the access token has expired"));
   }
@@ -216,7 +221,7 @@ final class LiveSocket {
         .onComplete(
             result -> {
               if (result.failed() && result.cause() instanceof AccountState.Refused) {
-                close(UNAUTHENTICATED, result.cause().getMessage());
+                close(UNAUTHENTICATED, reason(result.cause()));
               }
             });
   }
@@ -254,8 +259,8 @@ final class LiveSocket {
   }
 
   private static String reason(Throwable failure) {
-    return failure instanceof AccountState.Refused
-        ? failure.getMessage()
+    return failure instanceof AccountState.Refused refused
+        ? refused.reason()
         : "authentication could not be checked; retry";
   }
 }

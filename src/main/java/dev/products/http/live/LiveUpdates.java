@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /ws/products}: live product events for signed-in users. One hub per HTTP verticle
@@ -111,11 +112,11 @@ public final class LiveUpdates {
   }
 
   /** {@code Sec-WebSocket-Protocol: products.v1, bearer.<token>} → the token. */
-  static String tokenOffered(String protocols) {
+  static @Nullable String tokenOffered(@Nullable String protocols) {
     if (protocols == null) {
       return null;
     }
-    for (String protocol : protocols.split(",")) {
+    for (String protocol : protocols.split(",", -1)) {
       String trimmed = protocol.trim();
       if (trimmed.startsWith(TOKEN_PROTOCOL_PREFIX)) {
         return trimmed.substring(TOKEN_PROTOCOL_PREFIX.length());

@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same two checks as bearer authentication on HTTP, for a token that arrives in a WebSocket
@@ -29,7 +30,7 @@ public final class SocketAuthentication {
   /**
    * Fails with {@link AccountState.Refused} and a reason fit to show the client (never the token).
    */
-  public Future<AuthUser> authenticate(String token) {
+  public Future<AuthUser> authenticate(@Nullable String token) {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(new AccountState.Refused("no access token"));
     }

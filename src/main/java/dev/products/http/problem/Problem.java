@@ -4,9 +4,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** An RFC 9457 problem document, written as {@code application/problem+json}. */
-public record Problem(ProblemType type, int status, String detail, JsonArray errors) {
+public record Problem(ProblemType type, int status, String detail, @Nullable JsonArray errors) {
 
   public static final String CONTENT_TYPE = "application/problem+json";
 
@@ -14,7 +15,7 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
     return new Problem(type, type.status(), detail, null);
   }
 
-  public JsonObject toJson(String instance, String requestId) {
+  public JsonObject toJson(@Nullable String instance, String requestId) {
     JsonObject json =
         new JsonObject()
             .put("type", type.uri())
@@ -34,7 +35,7 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
    * the raw path is echoed as sent, so a bad escape or a character a URI cannot hold is
    * percent-encoded; no path at all (a request that could not be read) is the empty reference.
    */
-  static String instanceOf(String path) {
+  static String instanceOf(@Nullable String path) {
     if (path == null) {
       return "";
     }
@@ -42,8 +43,8 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       boolean keep =
-          c < 0x80 && PATH_CHARS.indexOf(c) >= 0
-              || c == '%' && isHex(path, i + 1) && isHex(path, i + 2);
+          (c < 0x80 && PATH_CHARS.indexOf(c) >= 0)
+              || (c == '%' && isHex(path, i + 1) && isHex(path, i + 2));
       if (!keep && safe == null) {
         safe = new StringBuilder(path.length() + 16).append(path, 0, i);
       }
@@ -68,7 +69,7 @@ public record Problem(ProblemType type, int status, String detail, JsonArray err
     return i < s.length() && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 0x80;
   }
 
-  public void send(HttpServerResponse response, String instance, String requestId) {
+  public void send(HttpServerResponse response, @Nullable String instance, String requestId) {
     response
         .setStatusCode(status)
         .putHeader("Content-Type", CONTENT_TYPE)

@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,15 +112,17 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   private static Problem fromBus(ReplyException reply) {
     BusFailure failure = BusFailure.of(reply);
+    // The stores always fail with a message; a bare code still gets a sentence, never "null".
+    String message = Objects.requireNonNullElse(reply.getMessage(), "The request was refused");
     return switch (failure) {
-      case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, reply.getMessage());
-      case UNAUTHORIZED -> Problem.of(ProblemType.UNAUTHORIZED, reply.getMessage());
-      case FORBIDDEN -> Problem.of(ProblemType.FORBIDDEN, reply.getMessage());
-      case CONFLICT -> Problem.of(ProblemType.CONFLICT, reply.getMessage());
-      case PRECONDITION_FAILED -> Problem.of(ProblemType.PRECONDITION_FAILED, reply.getMessage());
-      case UNPROCESSABLE -> Problem.of(ProblemType.UNPROCESSABLE, reply.getMessage());
-      case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, reply.getMessage());
-      case INVALID -> Problem.of(ProblemType.VALIDATION, reply.getMessage());
+      case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, message);
+      case UNAUTHORIZED -> Problem.of(ProblemType.UNAUTHORIZED, message);
+      case FORBIDDEN -> Problem.of(ProblemType.FORBIDDEN, message);
+      case CONFLICT -> Problem.of(ProblemType.CONFLICT, message);
+      case PRECONDITION_FAILED -> Problem.of(ProblemType.PRECONDITION_FAILED, message);
+      case UNPROCESSABLE -> Problem.of(ProblemType.UNPROCESSABLE, message);
+      case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, message);
+      case INVALID -> Problem.of(ProblemType.VALIDATION, message);
       case UNAVAILABLE ->
           Problem.of(
               ProblemType.SERVICE_UNAVAILABLE,

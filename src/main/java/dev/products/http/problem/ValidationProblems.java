@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a contract violation found by the OpenAPI validator into a problem with one entry per bad
@@ -28,19 +30,19 @@ public final class ValidationProblems {
   private ValidationProblems() {}
 
   public static Problem from(ValidatorException e) {
-    if (e.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT
-        && e.getMessage().contains("body")) {
+    String message = Objects.requireNonNullElse(e.getMessage(), "");
+    if (e.type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT && message.contains("body")) {
       return Problem.of(
           ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be sent as application/json");
     }
-    if (e.type() == ValidatorErrorType.ILLEGAL_VALUE && e.getMessage().contains("body")) {
+    if (e.type() == ValidatorErrorType.ILLEGAL_VALUE && message.contains("body")) {
       return new Problem(
           ProblemType.MALFORMED_REQUEST,
           400,
           "The request body is not well-formed JSON",
           new JsonArray().add(error("body", "", null, "not well-formed JSON")));
     }
-    Matcher parameter = PARAMETER.matcher(e.getMessage());
+    Matcher parameter = PARAMETER.matcher(message);
     String in = parameter.find() ? parameter.group(1) : "body";
     String name = in.equals("body") ? "" : parameter.group(2);
     JsonArray errors = new JsonArray();
@@ -56,7 +58,7 @@ public final class ValidationProblems {
       }
     }
     if (errors.isEmpty()) {
-      errors.add(error(in, name, in.equals("body") ? "#" : null, e.getMessage()));
+      errors.add(error(in, name, in.equals("body") ? "#" : null, message));
     }
     return new Problem(ProblemType.VALIDATION, 400, summary(errors), errors);
   }
@@ -140,7 +142,8 @@ public final class ValidationProblems {
     return pointer.startsWith("/") ? pointer.substring(1).replace('/', '.') : pointer;
   }
 
-  private static JsonObject error(String in, String field, String pointer, String detail) {
+  private static JsonObject error(
+      String in, String field, @Nullable String pointer, String detail) {
     JsonObject json = new JsonObject().put("in", in).put("field", field);
     if (pointer != null) {
       json.put("pointer", pointer);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product's strong entity tag is its version in quotes ({@code "3"}). Reading {@code
@@ -50,7 +51,7 @@ final class EntityTags {
    * The versions {@code If-Match} allows a write on, or null when there is no condition (no header,
    * or {@code *}). Weak tags and tags that are no version of ours allow nothing.
    */
-  static List<Integer> ifMatch(String header) {
+  static @Nullable List<Integer> ifMatch(@Nullable String header) {
     if (header == null) {
       return null;
     }
@@ -74,7 +75,10 @@ final class EntityTags {
       throw new HttpException(400, name + " must be at most " + MAX_LENGTH + " characters");
     }
     List<Matcher> tags = new ArrayList<>();
-    for (String part : header.split(",")) {
+    for (String part : header.split(",", -1)) {
+      if (part.isBlank()) {
+        continue; // RFC 9110 §5.6.1.2: empty list elements are ignored
+      }
       Matcher tag = TAG.matcher(part);
       if (!tag.matches()) {
         throw new HttpException(400, name + " must be * or a list of entity tags such as \"3\"");

@@ -4,6 +4,7 @@ import dev.products.auth.AuthUser;
 import dev.products.bus.CacheBus;
 import dev.products.bus.ProductsBus;
 import dev.products.http.BusClient;
+import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import dev.products.metrics.BusinessMetrics;
 import io.vertx.core.Future;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The products operations of the contract. Requests arrive already validated against {@code
@@ -139,14 +141,14 @@ public final class ProductHandlers {
   }
 
   private static long id(RoutingContext rc) {
-    return validated(rc).getPathParameters().get("id").getLong();
+    return PathIds.of(validated(rc));
   }
 
-  private static int intOr(RequestParameter parameter, int fallback) {
+  private static int intOr(@Nullable RequestParameter parameter, int fallback) {
     return parameter == null || parameter.isNull() ? fallback : parameter.getInteger();
   }
 
-  private static long longOr(RequestParameter parameter, long fallback) {
+  private static long longOr(@Nullable RequestParameter parameter, long fallback) {
     return parameter == null || parameter.isNull() ? fallback : parameter.getLong();
   }
 }

@@ -5,6 +5,7 @@ import dev.products.bus.ProductsBus;
 import dev.products.bus.SessionEvents;
 import dev.products.bus.UsersBus;
 import dev.products.http.BusClient;
+import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -45,7 +46,7 @@ public final class UserHandlers {
 
   public void update(RoutingContext rc) {
     ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    long id = request.getPathParameters().get("id").getLong();
+    long id = PathIds.of(request);
     JsonObject changes = request.getBody().getJsonObject();
     Responses.answer(
         rc,
