@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * How access tokens are signed and checked.
  *
- * @param secret HS256 secret; null with HS256 means "generate one per start" (dev only)
+ * @param secret HS256 secret; null with HS256 means "the dev key kept under DATA_DIR" (dev only)
  */
 public record JwtConfig(
     String algorithm,
@@ -74,6 +74,7 @@ public record JwtConfig(
     return file;
   }
 
+  /** No secret configured: a dev instance signs with the key it keeps under DATA_DIR. */
   public boolean generatedSecret() {
     return algorithm.equals("HS256") && secret == null;
   }
