@@ -10,7 +10,10 @@ help: ## list the tasks
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 run: ## build the jar and start the service (embedded PostgreSQL and Redis unless configured)
-	$(MVN) -q package -DskipTests && java -jar target/products-api.jar
+	@echo "== building target/products-api.jar: $(MVN) -q package -DskipTests (quiet unless it fails; about a minute)"
+	@$(MVN) -q package -DskipTests
+	@echo "== starting: java -jar target/products-api.jar (it says when it is ready; Ctrl-C stops it)"
+	@java -jar target/products-api.jar
 
 test: ## the whole suite: unit, contract fuzzer, client flows, coverage floor (= mvn -B verify)
 	$(MVN) verify

@@ -18,6 +18,7 @@ import dev.products.jobs.JobHandler;
 import dev.products.jobs.JobVerticle;
 import dev.products.jobs.WelcomeEmail;
 import dev.products.logging.Logging;
+import dev.products.metrics.BuildInfoMetric;
 import dev.products.metrics.BusinessMetrics;
 import dev.products.metrics.MetricsSetup;
 import dev.products.ratelimit.RateLimitVerticle;
@@ -142,16 +143,12 @@ public final class App {
     Lifecycle lifecycle = new Lifecycle();
     ErrorTracking errors = ErrorTracking.start(vertx, config.errorTracking());
     PrometheusMeterRegistry registry = MetricsSetup.registryFor(vertx);
+    BuildInfoMetric.register(registry);
     Observability observability =
         new Observability(errors, registry, new BusinessMetrics(registry));
     ClusterMembership cluster = ClusterMembership.of(vertx);
     if (cluster != null) {
       cluster.registerGauge(registry);
-    }
-    if (config.jwt().generatedSecret()) {
-      LOG.warn(
-          "JWT_SECRET is not set: signing tokens with a random per-start secret (dev only; "
-              + "tokens end with the process and are not shared between instances)");
     }
     List<String> deployed = new ArrayList<>();
     LiveConnections liveConnections = new LiveConnections();
@@ -185,7 +182,7 @@ public final class App {
                             recurringTasks(config),
                             errors),
                     1))
-        .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt()))
+        .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt(), config.dataDir()))
         .compose(
             jwtKeys ->
                 deploy(
@@ -199,12 +196,7 @@ public final class App {
         .map(
             v -> {
               LOG.info(
-                  "Products API listening on http://{}:{} with {} HTTP instance(s); database: {}; {}; docs at /docs",
-                  config.httpHost(),
-                  config.httpPort(),
-                  instances,
-                  database.describe(),
-                  redis.describe());
+                  "{}", StartBanner.text(config, instances, database.describe(), redis.describe()));
               return new App(
                   vertx, config, lifecycle, database, redis, errors, List.copyOf(deployed));
             })

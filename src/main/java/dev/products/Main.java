@@ -4,6 +4,7 @@ import dev.products.cluster.ClusteredVertx;
 import dev.products.config.AppConfig;
 import dev.products.config.ConfigException;
 import dev.products.config.ConfigLoader;
+import dev.products.database.DataDirectoryInUseException;
 import dev.products.database.Database;
 import dev.products.logging.Logging;
 import dev.products.metrics.MetricsSetup;
@@ -41,14 +42,27 @@ public final class Main {
 
       Settings come from environment variables (or a .env file in the working directory); every
       one is listed with its default in conf/config.yaml. The most used:
+        HTTP_HOST          address to bind (0.0.0.0: every interface)
         HTTP_PORT          port to listen on (8080)
         DATABASE_URL       postgresql://user:password@host:5432/db; empty: an embedded PostgreSQL
         REDIS_URL          redis://host:6379; empty: an embedded Redis
-        JWT_SECRET         token signing secret (required in prod)
-        ADMIN_EMAIL, ADMIN_PASSWORD   an admin account to create at start
+        JWT_SECRET         token signing secret (required in prod); empty in dev: a key made once
+                           and kept in DATA_DIR/jwt-dev.key
+        ADMIN_EMAIL, ADMIN_PASSWORD   made the admin at start while no admin exists
         APP_PROFILE        dev (default) or prod
         LOG_FORMAT         text or json
-      Docs: http://localhost:8080/docs once it runs.
+        DATA_DIR           where the embedded PostgreSQL, exports and the dev signing key live
+                           (./.data)
+
+      Exit codes:
+        0         migrate, --version or --help is done
+        1         the start failed (the log says why)
+        2         a setting is missing or bad (one line names it)
+        64        unknown command
+        75        another products-api already uses DATA_DIR: stop it, or set another DATA_DIR
+        130, 143  stopped by SIGINT or SIGTERM, after a graceful stop
+      When ready, the service logs its version and the URL of its docs
+      (http://localhost:8080/docs by default).
       """;
 
   public static void main(String[] args) {
@@ -104,6 +118,10 @@ public final class Main {
     if (failure instanceof ConfigException) {
       LOG.error("Configuration error: {}", failure.getMessage());
       System.exit(2);
+    }
+    if (failure instanceof DataDirectoryInUseException) {
+      LOG.error("{}", failure.getMessage());
+      System.exit(DataDirectoryInUseException.EXIT_CODE);
     }
     LOG.error("Start failed: {}", failure.getMessage(), failure);
     System.exit(1);

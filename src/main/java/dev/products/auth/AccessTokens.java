@@ -9,8 +9,7 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -34,21 +33,26 @@ public final class AccessTokens {
   }
 
   /**
-   * Resolves the keys once per process: reads the PEM files, or makes the per-start secret of a dev
-   * instance without JWT_SECRET. The result is shared by every HTTP verticle.
+   * Resolves the keys once per process: reads the PEM files, or the dev key kept under {@code
+   * dataDir} by a dev instance without JWT_SECRET ({@link DevSigningKey}). The result is shared by
+   * every HTTP verticle.
    */
-  public static Future<JWTAuthOptions> resolveOptions(Vertx vertx, JwtConfig config) {
+  public static Future<JWTAuthOptions> resolveOptions(Vertx vertx, JwtConfig config, Path dataDir) {
     JWTOptions verification =
         new JWTOptions()
             .setIssuer(config.issuer())
             .setAudience(List.of(config.audience()))
             .setLeeway(5);
     if (config.algorithm().equals("HS256")) {
-      String secret = config.generatedSecret() ? randomSecret() : config.secret();
-      return Future.succeededFuture(
-          new JWTAuthOptions()
-              .setJWTOptions(verification)
-              .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+      Future<String> secret =
+          config.generatedSecret()
+              ? DevSigningKey.loadOrCreate(vertx, dataDir)
+              : Future.succeededFuture(config.secret());
+      return secret.map(
+          key ->
+              new JWTAuthOptions()
+                  .setJWTOptions(verification)
+                  .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key)));
     }
     Future<String> privateKey =
         vertx
@@ -97,11 +101,5 @@ public final class AccessTokens {
                 .setIssuer(config.issuer())
                 .setAudience(List.of(config.audience())));
     return new Issued(token, jti, ttl);
-  }
-
-  private static String randomSecret() {
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How access tokens are signed and checked.
  *
- * @param secret HS256 secret; null with HS256 means "generate one per start" (dev only)
+ * @param secret HS256 secret; null with HS256 means "the dev key kept under DATA_DIR" (dev only)
  */
 public record JwtConfig(
     String algorithm,
@@ -75,6 +75,7 @@ public record JwtConfig(
     return file;
   }
 
+  /** No secret configured: a dev instance signs with the key it keeps under DATA_DIR. */
   public boolean generatedSecret() {
     return algorithm.equals("HS256") && secret == null;
   }

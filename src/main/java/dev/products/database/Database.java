@@ -24,12 +24,20 @@ public final class Database {
     if (config.databaseUrl().isPresent()) {
       return Future.succeededFuture(new Database(config.databaseUrl().get(), null));
     }
-    return vertx.executeBlocking(
-        () -> {
-          EmbeddedPostgresServer server =
-              EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"));
-          return new Database(server.url(), server);
-        });
+    return vertx
+        .<Database>executeBlocking(
+            () -> {
+              EmbeddedPostgresServer server =
+                  EmbeddedPostgresServer.start(config.dataDir().resolve("postgres"));
+              return new Database(server.url(), server);
+            })
+        // Named as the person configured it: DATA_DIR, not the server's directory inside it.
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    failure instanceof DataDirectoryInUseException
+                        ? new DataDirectoryInUseException(config.dataDir())
+                        : failure));
   }
 
   public DatabaseUrl url() {

@@ -4,14 +4,21 @@ import dev.products.config.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A real PostgreSQL server started from the binaries packaged on Maven Central (zonky), keeping its
  * data in a directory that survives restarts. Blocking: call it from a worker thread.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  /** The file zonky locks while a server runs on a data directory. */
+  private static final String LOCK_FILE = "epg-lock";
 
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
@@ -25,7 +32,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return start(dataDirectory, 0);
   }
 
-  /** Starts on {@code port}, or on a free port when it is 0. */
+  /**
+   * Starts on {@code port}, or on a free port when it is 0.
+   *
+   * @throws DataDirectoryInUseException when another process runs a server on {@code dataDirectory}
+   */
   public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
@@ -40,9 +51,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setServerConfig("max_connections", "200")
               .start();
       return new EmbeddedPostgresServer(postgres, dataDirectory);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not start the embedded PostgreSQL in " + dataDirectory, e);
+    } catch (IOException | RuntimeException e) {
+      // zonky refuses with a bare IllegalStateException when its lock file is held; asking the
+      // lock ourselves tells that case apart without depending on its message.
+      if (lockedByAnotherProcess(dataDirectory.resolve(LOCK_FILE))) {
+        throw new DataDirectoryInUseException(dataDirectory);
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException(
+            "could not start the embedded PostgreSQL in " + dataDirectory, io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static boolean lockedByAnotherProcess(Path lockFile) {
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException sameProcess) {
+      return false;
+    } catch (IOException unreadable) {
+      return false;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.config.DatabaseUrl;
 import dev.products.support.ContractValidator;
+import dev.products.support.PomVersion;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
 import java.io.IOException;
@@ -28,6 +29,11 @@ class MainProcessTest {
   @TempDir Path workDir;
 
   private Process launch(Map<String, String> env, String... args) throws IOException {
+    return launch("output.log", env, args);
+  }
+
+  /** Started in the work directory, its DATA_DIR in it; stdout and stderr go to {@code log}. */
+  private Process launch(String log, Map<String, String> env, String... args) throws IOException {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(
@@ -40,7 +46,7 @@ class MainProcessTest {
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("output.log").toFile());
+            .redirectOutput(workDir.resolve(log).toFile());
     builder
         .environment()
         .keySet()
@@ -56,7 +62,28 @@ class MainProcessTest {
   }
 
   private String output() throws IOException {
-    return Files.readString(workDir.resolve("output.log"), StandardCharsets.UTF_8);
+    return output("output.log");
+  }
+
+  private String output(String log) throws IOException {
+    return Files.readString(workDir.resolve(log), StandardCharsets.UTF_8);
+  }
+
+  /** Waits until the service on {@code port} answers its liveness probe. */
+  private static void awaitLive(int port) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest live =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz/live")).build();
+    eventually(
+        Duration.ofSeconds(60),
+        () -> {
+          try {
+            return client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode();
+          } catch (IOException | InterruptedException e) {
+            return -1;
+          }
+        },
+        status -> status == 200);
   }
 
   private static int finish(Process process) throws InterruptedException {
@@ -209,8 +236,7 @@ class MainProcessTest {
     Process process = launch(Map.of(), "--version");
 
     assertThat(finish(process)).isZero();
-    assertThat(output().strip())
-        .isEqualTo("products-api " + dev.products.BuildInfo.current().version());
+    assertThat(output().strip()).isEqualTo("products-api " + PomVersion.get());
   }
 
   @Test
@@ -220,6 +246,44 @@ class MainProcessTest {
     assertThat(finish(process)).isZero();
     assertThat(output())
         .contains("serve", "migrate", "--version", "HTTP_PORT", "DATABASE_URL", "conf/config.yaml");
+  }
+
+  @Test
+  void helpDocumentsTheExitCodes() throws Exception {
+    Process process = launch(Map.of(), "--help");
+
+    assertThat(finish(process)).isZero();
+    assertThat(output())
+        .containsPattern("\\n\\s+2\\s+a setting is missing or bad")
+        .containsPattern("\\n\\s+64\\s+unknown command")
+        .containsPattern("\\n\\s+75\\s+another products-api already uses DATA_DIR");
+  }
+
+  @Test
+  void aSecondInstanceOnTheSameDataDirSaysSoInOneLineAndExits75() throws Exception {
+    // Both on the embedded PostgreSQL of one DATA_DIR (launch gives them the same one).
+    int firstPort = TestApp.freePort();
+    Process first = launch("first.log", Map.of("HTTP_PORT", String.valueOf(firstPort)));
+    try {
+      awaitLive(firstPort);
+
+      Process second =
+          launch("second.log", Map.of("HTTP_PORT", String.valueOf(TestApp.freePort())));
+
+      assertThat(finish(second)).isEqualTo(75);
+      List<String> lines = output("second.log").lines().toList();
+      List<String> errors = lines.stream().filter(line -> line.contains("ERROR")).toList();
+      assertThat(errors).hasSize(1);
+      assertThat(errors.get(0))
+          .contains(
+              "another products-api is already using data directory "
+                  + workDir.resolve("data").toAbsolutePath().normalize()
+                  + " (its embedded PostgreSQL): stop it, or set DATA_DIR to another directory");
+      assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception"));
+    } finally {
+      first.destroy();
+      finish(first);
+    }
   }
 
   @Test

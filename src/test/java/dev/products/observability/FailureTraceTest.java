@@ -7,6 +7,7 @@ import dev.products.support.FakeSentry;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.HttpClientSupport.Reply;
 import dev.products.support.LogCapture;
+import dev.products.support.PomVersion;
 import dev.products.support.Products;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
@@ -77,7 +78,7 @@ class FailureTraceTest {
       assertThat(event.getJsonObject("tags").getString("route")).isEqualTo("/products");
       assertThat(event.getJsonObject("user").getString("id")).isEqualTo(String.valueOf(userId));
       assertThat(event.getString("environment")).isEqualTo("test-env");
-      assertThat(event.getString("release")).startsWith("products-api@");
+      assertThat(event.getString("release")).isEqualTo("products-api@" + PomVersion.get());
     }
   }
 

@@ -6,6 +6,7 @@ import dev.products.metrics.MetricsSetup;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.HttpClientSupport.Reply;
+import dev.products.support.PomVersion;
 import dev.products.support.Products;
 import dev.products.support.TestApp;
 import io.vertx.core.MultiMap;
@@ -95,6 +96,19 @@ class MetricsTest {
     assertThat(series("vertx_eventbus_processed_total")).isNotEmpty();
     assertThat(series("jvm_memory_used_bytes")).isNotEmpty();
     assertThat(series("jvm_threads_live_threads")).isNotEmpty();
+  }
+
+  @Test
+  void buildInfoIsOneSeriesLabelledWithThePomVersionAndTheJavaVersion() {
+    assertThat(series("build_info{"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("service=\"products-api\"")
+                    .contains("version=\"" + PomVersion.get() + "\"")
+                    .contains("java_version=\"" + Runtime.version().feature() + ".")
+                    .matches(".* 1(\\.0)?"));
   }
 
   @Test

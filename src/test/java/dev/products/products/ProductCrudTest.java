@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.support.ApiTestBase;
 import dev.products.support.HttpClientSupport.Reply;
+import dev.products.support.PomVersion;
 import dev.products.support.Products;
 import dev.products.support.TestDatabase;
 import io.vertx.core.json.JsonObject;
@@ -135,12 +136,12 @@ class ProductCrudTest extends ApiTestBase {
   }
 
   @Test
-  void rootAnswersServiceNameAndVersion() {
+  void rootAnswersServiceNameAndThePomVersion() {
     Reply reply = http.get("/");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().getString("service")).isEqualTo("products-api");
-    assertThat(reply.json().getString("version")).isNotBlank();
+    assertThat(reply.json().getString("version")).isEqualTo(PomVersion.get());
     assertThat(reply.json().getString("docs")).isEqualTo("/docs");
   }
 }
