@@ -17,6 +17,7 @@ import dev.products.jobs.Housekeeping;
 import dev.products.jobs.JobHandler;
 import dev.products.jobs.JobVerticle;
 import dev.products.jobs.WelcomeEmail;
+import dev.products.logging.DependencyOutage;
 import dev.products.logging.Logging;
 import dev.products.metrics.BuildInfoMetric;
 import dev.products.metrics.BusinessMetrics;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The boot sequence of one instance, as a chain of futures: open the database and Redis (starting
@@ -54,6 +56,7 @@ public final class App {
   private final Database database;
   private final RedisEndpoint redis;
   private final ErrorTracking errors;
+  private final List<DependencyOutage> outages;
 
   /**
    * Deployment ids in the order of deployment: the HTTP verticles last, so they are undeployed
@@ -68,8 +71,10 @@ public final class App {
       Database database,
       RedisEndpoint redis,
       ErrorTracking errors,
+      List<DependencyOutage> outages,
       List<String> deployments) {
     this.errors = errors;
+    this.outages = outages;
     this.vertx = vertx;
     this.config = config;
     this.lifecycle = lifecycle;
@@ -152,22 +157,40 @@ public final class App {
     }
     List<String> deployed = new ArrayList<>();
     LiveConnections liveConnections = new LiveConnections();
+    // Without PostgreSQL nothing but health is served (ERROR); without Redis the service degrades.
+    DependencyOutage databaseOutage =
+        new DependencyOutage(
+            "PostgreSQL at " + database.url().display(),
+            Level.ERROR,
+            "requests that need it answer 503 until it answers",
+            "requests are served again");
+    DependencyOutage redisOutage =
+        new DependencyOutage(
+            "Redis at " + redis.url().display(),
+            Level.WARN,
+            "rate limits fall back to per-instance counters and product reads skip the cache until"
+                + " it answers",
+            "rate limits are shared by every instance again and product reads use the cache");
     return deploy(
             vertx,
             deployed,
-            () -> new RepositoryVerticle(config, database.url(), schemaVersion),
+            () -> new RepositoryVerticle(config, database.url(), schemaVersion, databaseOutage),
             instances)
         .compose(
             v ->
                 deploy(
-                    vertx, deployed, () -> new RateLimitVerticle(redis.url(), config.redis()), 1))
+                    vertx,
+                    deployed,
+                    () -> new RateLimitVerticle(redis.url(), config.redis(), redisOutage),
+                    1))
         .compose(
             v ->
                 deploy(
                     vertx,
                     deployed,
                     () ->
-                        new CacheVerticle(redis.url(), config.redis(), config.cacheTtl(), registry),
+                        new CacheVerticle(
+                            redis.url(), config.redis(), config.cacheTtl(), registry, redisOutage),
                     1))
         .compose(
             v ->
@@ -180,7 +203,8 @@ public final class App {
                             config.jobs(),
                             jobHandlers,
                             recurringTasks(config),
-                            errors),
+                            errors,
+                            databaseOutage),
                     1))
         .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt(), config.dataDir()))
         .compose(
@@ -198,7 +222,14 @@ public final class App {
               LOG.info(
                   "{}", StartBanner.text(config, instances, database.describe(), redis.describe()));
               return new App(
-                  vertx, config, lifecycle, database, redis, errors, List.copyOf(deployed));
+                  vertx,
+                  config,
+                  lifecycle,
+                  database,
+                  redis,
+                  errors,
+                  List.of(databaseOutage, redisOutage),
+                  List.copyOf(deployed));
             })
         .recover(
             failure ->
@@ -258,6 +289,7 @@ public final class App {
    */
   public Future<Void> stop() {
     lifecycle.markStopping();
+    outages.forEach(DependencyOutage::stopping);
     return delay(config.shutdownDelay().toMillis())
         .compose(v -> undeployInReverse(vertx, deployments))
         .eventually(errors::close)

@@ -6,6 +6,7 @@ import dev.products.bus.LocalJsonCodec;
 import dev.products.bus.ProductsBus;
 import dev.products.config.RedisConfig;
 import dev.products.config.RedisUrl;
+import dev.products.logging.DependencyOutage;
 import dev.products.redis.RedisEndpoint;
 import dev.products.redis.RedisOutage;
 import io.micrometer.core.instrument.Counter;
@@ -54,17 +55,26 @@ public final class CacheVerticle extends VerticleBase {
   private Redis redis;
   private ProductCache cache;
   private final RedisOutage outage = new RedisOutage();
+  private final DependencyOutage redisOutage;
   private Counter hits;
   private Counter misses;
   private Counter errors;
   private Counter loads;
 
+  /**
+   * @param redisOutage Redis's outage reporting, shared with the rate limits
+   */
   public CacheVerticle(
-      RedisUrl url, RedisConfig redisConfig, Duration ttl, MeterRegistry registry) {
+      RedisUrl url,
+      RedisConfig redisConfig,
+      Duration ttl,
+      MeterRegistry registry,
+      DependencyOutage redisOutage) {
     this.url = url;
     this.redisConfig = redisConfig;
     this.ttl = ttl;
     this.registry = registry;
+    this.redisOutage = redisOutage;
   }
 
   @Override
@@ -195,24 +205,20 @@ public final class CacheVerticle extends VerticleBase {
             mark(id, version)
                 .onSuccess(
                     v ->
-                        LOG.info(
+                        LOG.debug(
                             "Marked product {} written in the cache after Redis came back", id)));
   }
 
   private void redisAnswered() {
-    if (outage.answered()) {
-      LOG.info("Redis at {} answers again: product reads use the cache again", url.display());
-    }
+    outage.answered();
+    redisOutage.answered();
   }
 
   private void redisFailed(Throwable failure) {
     errors.increment();
-    if (outage.failed()) {
-      LOG.warn(
-          "Redis at {} failed for the cache ({}): reads go to the repository until it answers",
-          url.display(),
-          failure.getMessage());
-    }
+    outage.failed();
+    redisOutage.failed(failure);
+    LOG.debug("A cache operation failed: {}", failure.toString());
   }
 
   @Override

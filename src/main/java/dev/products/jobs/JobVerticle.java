@@ -6,11 +6,14 @@ import dev.products.bus.LocalJsonCodec;
 import dev.products.config.DatabaseUrl;
 import dev.products.config.JobsConfig;
 import dev.products.errors.ErrorTracking;
+import dev.products.logging.DependencyOutage;
+import dev.products.repository.DatabaseFailures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -41,6 +44,7 @@ public final class JobVerticle extends VerticleBase {
   private final Map<String, JobHandler> handlers;
   private final Map<String, Duration> recurring;
   private final ErrorTracking errors;
+  private final DependencyOutage databaseOutage;
 
   /** Names the process, so an operator (or a test) can tell which instance holds a job. */
   private final String worker = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
@@ -54,18 +58,21 @@ public final class JobVerticle extends VerticleBase {
 
   /**
    * @param recurring tasks (kinds among the handlers) to run once per period across all instances
+   * @param databaseOutage the database's outage reporting, shared with the repository
    */
   public JobVerticle(
       DatabaseUrl databaseUrl,
       JobsConfig config,
       Map<String, JobHandler> handlers,
       Map<String, Duration> recurring,
-      ErrorTracking errors) {
+      ErrorTracking errors,
+      DependencyOutage databaseOutage) {
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.handlers = Map.copyOf(handlers);
     this.recurring = Map.copyOf(recurring);
     this.errors = errors;
+    this.databaseOutage = databaseOutage;
   }
 
   @Override
@@ -117,10 +124,7 @@ public final class JobVerticle extends VerticleBase {
                 .offer(kind, config.maxAttempts(), every.toMillis())
                 .onFailure(
                     failure ->
-                        LOG.warn(
-                            "Could not schedule the recurring task {}: {}",
-                            kind,
-                            failure.getMessage())));
+                        databaseFailed(failure, "Could not schedule the recurring task " + kind)));
   }
 
   /**
@@ -134,7 +138,20 @@ public final class JobVerticle extends VerticleBase {
         PgSubscriber.subscriber(vertx, databaseUrl.connectOptions())
             .reconnectPolicy(retries -> 1_000L);
     this.subscriber = subscriber;
-    subscriber.channel(JobStore.CHANNEL).handler(kind -> claimDue());
+    // A connection the server drops (an outage, or the embedded server stopping with the process)
+    // is reconnected by the subscriber and reported by the outage; without a handler of ours
+    // vertx-sql-client would print the failure to stderr. Set again on every (re)connection.
+    subscriber
+        .channel(JobStore.CHANNEL)
+        .subscribeHandler(
+            v -> {
+              PgConnection connection = subscriber.actualConnection();
+              if (connection != null) {
+                connection.exceptionHandler(
+                    failure -> LOG.debug("The LISTEN connection failed: {}", failure.toString()));
+              }
+            })
+        .handler(kind -> claimDue());
     return subscriber
         .connect()
         .recover(
@@ -209,12 +226,23 @@ public final class JobVerticle extends VerticleBase {
         .onComplete(done -> claiming = false)
         .onSuccess(
             jobs -> {
+              databaseOutage.answered();
               jobs.forEach(this::run);
               if (jobs.size() == free) {
                 vertx.runOnContext(v -> claimDue());
               }
             })
-        .onFailure(failure -> LOG.warn("Could not claim jobs: {}", failure.getMessage()));
+        .onFailure(failure -> databaseFailed(failure, "Could not claim jobs"));
+  }
+
+  /** An outage is reported once by {@link DependencyOutage}, not on every poll while it lasts. */
+  private void databaseFailed(Throwable failure, String what) {
+    if (DatabaseFailures.outage(failure)) {
+      databaseOutage.failed(failure);
+      LOG.debug("{}: {}", what, failure.toString());
+    } else {
+      LOG.warn("{}: {}", what, failure.getMessage());
+    }
   }
 
   private void run(Job job) {

@@ -6,6 +6,7 @@ import dev.products.bus.LocalJsonCodec;
 import dev.products.bus.RateLimitBus;
 import dev.products.config.RedisConfig;
 import dev.products.config.RedisUrl;
+import dev.products.logging.DependencyOutage;
 import dev.products.redis.RedisEndpoint;
 import dev.products.redis.RedisOutage;
 import io.vertx.core.Future;
@@ -34,10 +35,15 @@ public final class RateLimitVerticle extends VerticleBase {
   private RedisFixedWindow shared;
   private LocalFixedWindow local;
   private final RedisOutage outage = new RedisOutage();
+  private final DependencyOutage redisOutage;
 
-  public RateLimitVerticle(RedisUrl url, RedisConfig config) {
+  /**
+   * @param redisOutage Redis's outage reporting, shared with the cache
+   */
+  public RateLimitVerticle(RedisUrl url, RedisConfig config, DependencyOutage redisOutage) {
     this.url = url;
     this.config = config;
+    this.redisOutage = redisOutage;
   }
 
   @Override
@@ -91,20 +97,14 @@ public final class RateLimitVerticle extends VerticleBase {
   }
 
   private void redisAnswered() {
-    if (outage.answered()) {
-      LOG.info(
-          "Redis at {} answers again: rate limits are shared by every instance again",
-          url.display());
-    }
+    outage.answered();
+    redisOutage.answered();
   }
 
   private void redisFailed(Throwable failure) {
-    if (outage.failed()) {
-      LOG.warn(
-          "Redis at {} is unreachable ({}): rate limits fall back to per-instance counters until it answers",
-          url.display(),
-          reason(failure));
-    }
+    outage.failed();
+    redisOutage.failed(failure);
+    LOG.debug("A rate limit hit fell back to this instance's counter: {}", failure.toString());
   }
 
   private static String reason(Throwable failure) {

@@ -2,6 +2,7 @@ package dev.products.repository;
 
 import dev.products.bus.BusFailure;
 import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import java.io.IOException;
 
@@ -9,11 +10,21 @@ import java.io.IOException;
  * Turns a database failure into a bus failure. Details of constraint violations are safe to show;
  * anything else is reported generically so no SQL or server internals reach a client.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
   record Classified(BusFailure failure, String detail) {}
 
   private DatabaseFailures() {}
+
+  /**
+   * True when the failure says PostgreSQL cannot be reached or is going away: an outage, not a
+   * problem of one request. A full wait queue is not one: PostgreSQL answers, the service has more
+   * requests than connections (the pool metrics show it).
+   */
+  public static boolean outage(Throwable failure) {
+    return classify(failure).failure() == BusFailure.UNAVAILABLE
+        && !(failure instanceof ConnectionPoolTooBusyException);
+  }
 
   static Classified classify(Throwable failure) {
     if (failure instanceof PgException pg) {

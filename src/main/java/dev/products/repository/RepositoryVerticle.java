@@ -11,6 +11,7 @@ import dev.products.bus.TokensBus;
 import dev.products.bus.UsersBus;
 import dev.products.config.AppConfig;
 import dev.products.config.DatabaseUrl;
+import dev.products.logging.DependencyOutage;
 import dev.products.logging.LogContext;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -42,13 +43,21 @@ public final class RepositoryVerticle extends VerticleBase {
   private final AppConfig config;
   private final DatabaseUrl databaseUrl;
   private final String expectedSchemaVersion;
+  private final DependencyOutage outage;
   private Pool pool;
 
+  /**
+   * @param outage the database's outage reporting, shared with every other user of the database
+   */
   public RepositoryVerticle(
-      AppConfig config, DatabaseUrl databaseUrl, String expectedSchemaVersion) {
+      AppConfig config,
+      DatabaseUrl databaseUrl,
+      String expectedSchemaVersion,
+      DependencyOutage outage) {
     this.config = config;
     this.databaseUrl = databaseUrl;
     this.expectedSchemaVersion = expectedSchemaVersion;
+    this.outage = outage;
   }
 
   @Override
@@ -195,7 +204,11 @@ public final class RepositoryVerticle extends VerticleBase {
             result = Future.failedFuture(e);
           }
           result
-              .onSuccess(reply -> message.reply(reply, LocalJsonCodec.options()))
+              .onSuccess(
+                  reply -> {
+                    outage.answered();
+                    message.reply(reply, LocalJsonCodec.options());
+                  })
               .onFailure(failure -> replyFailure(address, message, failure));
         };
     return vertx.eventBus().localConsumer(address, handler);
@@ -288,21 +301,26 @@ public final class RepositoryVerticle extends VerticleBase {
     return null;
   }
 
-  private static void replyFailure(String address, Message<JsonObject> message, Throwable failure) {
+  /**
+   * A failure of the database itself is reported once per outage ({@link DependencyOutage}); each
+   * request it fails is DEBUG. ERROR is kept for what nobody expects: a query the database refuses
+   * for a reason of its own, which is a bug to fix.
+   */
+  private void replyFailure(String address, Message<JsonObject> message, Throwable failure) {
     BusFailure expected = expectedFailure(failure);
     if (expected != null) {
       expected.replyTo(message, failure.getMessage());
       return;
     }
     DatabaseFailures.Classified classified = DatabaseFailures.classify(failure);
-    if (classified.failure() == BusFailure.INTERNAL
-        || (classified.failure() == BusFailure.UNAVAILABLE
-            && !address.equals(HealthBus.DATABASE))) {
-      LOG.error(
-          "{} failed for request {}",
-          address,
-          message.headers().get(BusHeaders.REQUEST_ID),
-          failure);
+    String requestId = message.headers().get(BusHeaders.REQUEST_ID);
+    if (classified.failure() == BusFailure.INTERNAL) {
+      LOG.error("{} failed for request {}", address, requestId, failure);
+    } else {
+      if (DatabaseFailures.outage(failure)) {
+        outage.failed(failure);
+      }
+      LOG.debug("{} failed for request {}: {}", address, requestId, failure.toString());
     }
     classified.failure().replyTo(message, classified.detail());
   }

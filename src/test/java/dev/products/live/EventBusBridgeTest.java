@@ -2,19 +2,28 @@ package dev.products.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.products.bus.ProductEvents;
 import dev.products.bus.ProductsBus;
+import dev.products.http.live.EventBusBridge;
 import dev.products.support.Accounts;
 import dev.products.support.BridgeClient;
+import dev.products.support.LogCapture;
 import dev.products.support.Products;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The SockJS event bus bridge: product events out to authenticated consumers, nothing in. */
 class EventBusBridgeTest {
@@ -88,5 +97,39 @@ class EventBusBridgeTest {
       assertThat(bridge.next("err", WAIT).getString("body")).isEqualTo("access_denied");
     }
     assertThat(TestDatabase.count("SELECT count(*) FROM products")).isEqualTo(before);
+  }
+
+  @Test
+  void aClientDroppingItsConnectionIsNotLoggedAsAnError() throws Exception {
+    Logger bridgeLog = (Logger) LoggerFactory.getLogger(EventBusBridge.class);
+    Level level = bridgeLog.getLevel();
+    bridgeLog.setLevel(Level.DEBUG);
+    try (LogCapture logs = new LogCapture()) {
+      try (Socket socket = new Socket("127.0.0.1", app.port())) {
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /eventbus/websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String status =
+            new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine();
+        assertThat(status).contains("101");
+        // A reset, not a close: what a browser tab killed or a network drop looks like.
+        socket.setSoLinger(true, 0);
+      }
+
+      logs.awaitLine(line -> line.contains("Bridge socket failed"));
+      assertThat(logs.jsonLines())
+          .noneMatch(
+              line ->
+                  line.getString("level").equals("ERROR")
+                      || line.getString("level").equals("WARN"));
+    } finally {
+      bridgeLog.setLevel(level);
+    }
   }
 }

@@ -11,6 +11,8 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SockJS event bus bridge at {@code /eventbus}, for browser and script consumers: out, only the
@@ -19,6 +21,8 @@ import io.vertx.ext.web.handler.sockjs.Transport;
  * bearer token (signature, expiry, account, revocation).
  */
 public final class EventBusBridge {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventBusBridge.class);
 
   public static final String PATH = "/eventbus";
 
@@ -44,6 +48,11 @@ public final class EventBusBridge {
   }
 
   private static void guard(BridgeEvent event, SocketAuthentication authentication) {
+    if (event.type() == BridgeEventType.SOCKET_ERROR) {
+      // Mostly a client that went away; vertx-web has logged it already, at ERROR unless it was
+      // only that (dev.products.logging.SockJsDisconnects).
+      LOG.debug("Bridge socket failed: {}", event.getRawMessage());
+    }
     if (event.type() != BridgeEventType.REGISTER) {
       // Sends and publishes are refused by the (empty) inbound list before they get here.
       event.complete(true);
