@@ -36,8 +36,13 @@ read -r -a HZ_PORTS <<< "${CLUSTER_PORTS:-5701 5702 5703}"
 START_TIMEOUT=${START_TIMEOUT:-120}
 WORK="$PWD/.local-cluster"
 
+# The first argument is the reason, each further one a line of advice.
 fail() {
-  echo "local-cluster: $*" >&2
+  echo "local-cluster: $1" >&2
+  shift
+  for line in "$@"; do
+    echo "  $line" >&2
+  done
   exit 1
 }
 
@@ -88,13 +93,17 @@ if [[ -z "${JWT_SECRET:-}" ]]; then
 fi
 
 pids=()
+# Ctrl-C also ends a `| tee` this prints into; writing to it then must not end this script (SIGPIPE)
+# before the nodes are stopped, so the nodes go first and a failed write is let pass.
+say() { echo "$@" 2>/dev/null || true; }
 stop() {
   trap - EXIT INT TERM
+  trap '' PIPE
   if (( ${#pids[@]} > 0 )); then
-    echo "== stopping the nodes (SIGTERM: each drains and leaves the cluster)"
     kill "${pids[@]}" 2>/dev/null || true
+    say "== stopping the nodes (SIGTERM: each drains and leaves the cluster)"
     wait "${pids[@]}" 2>/dev/null || true
-    echo "== stopped"
+    say "== stopped"
   fi
 }
 trap stop EXIT
@@ -131,7 +140,7 @@ for i in 0 1 2; do
   waited=0
   until curl -fsS -o /dev/null "http://127.0.0.1:${PORTS[$i]}/healthz/live" 2>/dev/null; do
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
-      echo "node $n stopped while starting:" >&2
+      echo "node $n (HTTP ${PORTS[$i]}, Hazelcast ${HZ_PORTS[$i]}) stopped while starting:" >&2
       report_failure "$n"
       exit 1
     fi
@@ -154,7 +163,7 @@ echo "== Ctrl-C stops them"
 while true; do
   for i in 0 1 2; do
     if ! kill -0 "${pids[$i]}" 2>/dev/null; then
-      echo "node $((i + 1)) stopped by itself:" >&2
+      echo "node $((i + 1)) (HTTP ${PORTS[$i]}, Hazelcast ${HZ_PORTS[$i]}) stopped by itself:" >&2
       report_failure $((i + 1))
       exit 1
     fi
