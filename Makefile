@@ -41,7 +41,7 @@ e2e: ## /docs in a real Chromium against the built jar
 bench: ## the benchmark (bench/run.sh; RECORD=no to leave bench/RESULTS.md alone)
 	bash bench/run.sh
 
-cluster: ## three clustered nodes of the jar on this machine
+cluster: ## three clustered nodes of the jar; needs PostgreSQL (:5432) and Redis (:6379) here
 	bash scripts/local-cluster.sh
 
 up: ## the compose stack: three replicas behind nginx, Prometheus, Grafana

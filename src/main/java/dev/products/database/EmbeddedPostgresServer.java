@@ -48,6 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           builder
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
+              .setPgBinaryResolver(new PostgresBinaries())
               .setServerConfig("max_connections", "200")
               .start();
       return new EmbeddedPostgresServer(postgres, dataDirectory);
