@@ -4,7 +4,7 @@
 MVN ?= mvn -B
 EXTERNAL = TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test TEST_REDIS_URL=redis://127.0.0.1:6379
 
-.PHONY: help run test test-local verify fuzz clients lint e2e bench cluster up down ci clean
+.PHONY: help run test test-local verify fmt hooks fuzz clients lint e2e bench cluster up down ci clean
 
 help: ## list the tasks
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -23,6 +23,13 @@ test-local: ## the same suite against this machine's PostgreSQL and Redis
 
 verify: ## everything CI runs: lint, suite twice, browser check (.ci/run)
 	bash .ci/run
+
+fmt: ## format the Java sources (google-java-format via Spotless; mvn verify refuses unformatted code)
+	$(MVN) -q spotless:apply
+
+hooks: ## install the committed pre-commit hook (.githooks/pre-commit: format check, fast compile)
+	git config core.hooksPath .githooks
+	@echo "pre-commit hook installed: every commit runs .githooks/pre-commit (skip once: git commit --no-verify)"
 
 fuzz: ## the contract fuzzer alone, longer: make fuzz N=50000 SEED=42
 	$(MVN) test -Dtest=ContractFuzzTest -Djacoco.skip=true -Dfuzz.requests=$(or $(N),10000) -Dfuzz.seed=$(or $(SEED),20261124)
