@@ -62,7 +62,7 @@ extract() {
       inblock = 0
       if (kind == "sh") {
         gsub(/(localhost|127\.0\.0\.1):8080/, "localhost:" port, body)
-        printf "__block=\"%s:%d\"\nprintf '\\n== %%s\\n' \"$__block\"\n%s", file, start, body
+        printf "__block=\"%s:%d\"\nprintf \"\\n== %%s\\n\" \"$__block\"\n%s", file, start, body
       } else if (kind == "js") {
         gsub(/(localhost|127\.0\.0\.1):8080/, "localhost:" port, body)
         printf "__block=\"%s:%d\"\n", file, start
@@ -83,7 +83,7 @@ for f in "${files[@]}"; do
     echo 'curl() { command curl --fail-with-body "$@"; }'
     echo '__block="(none)"'
     # A failing block stops the script; the EXIT trap names it.
-    echo 'trap '\''rc=$?; [ $rc -eq 0 ] || echo "doc-blocks: FAILED in $__block (exit $rc)" >&2'\'' EXIT'
+    echo 'trap '\''rc=$?; [ $rc -eq 0 ] || printf "\\ndoc-blocks: FAILED in %s (exit %s)\\n" "$__block" $rc >&2'\'' EXIT'
     extract "$f"
   } >"$dir/blocks.sh"
   blocks=$(grep -c '^__block="[^(]' "$dir/blocks.sh" || true)
