@@ -4,7 +4,7 @@
 MVN ?= mvn -B
 EXTERNAL = TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test TEST_REDIS_URL=redis://127.0.0.1:6379
 
-.PHONY: help run test test-local verify fmt hooks fuzz clients lint e2e bench cluster up down ci clean
+.PHONY: help run test test-local verify fmt hooks fuzz clients lint e2e docs-check bench cluster up down ci clean
 
 help: ## list the tasks
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ lint: ## the contracts: redocly and spectral (stock rules), AsyncAPI
 
 e2e: ## /docs in a real Chromium against the built jar
 	bash e2e/run.sh
+
+docs-check: ## run every shell example of README.md and docs/*.md against the built jar
+	bash scripts/doc-blocks.sh
 
 bench: ## the benchmark (bench/run.sh; RECORD=no to leave bench/RESULTS.md alone)
 	bash bench/run.sh
