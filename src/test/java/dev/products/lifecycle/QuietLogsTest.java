@@ -52,9 +52,11 @@ class QuietLogsTest {
     List<String> unexpected = new ArrayList<>();
     for (String line : output.lines().toList()) {
       // Every line of ours starts with a time and a level; anything else was printed around the
-      // logger (a stack trace, a library's System.err).
+      // logger (a stack trace, a library's System.err). The start banner's own lines are indented
+      // by two spaces (a stack trace's are by a tab).
       boolean logLine =
-          line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO |WARN |ERROR) .*");
+          line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO |WARN |ERROR) .*")
+              || line.matches("  [a-z]+: .*|  listening on .*");
       if (!logLine || line.contains(" WARN ") || line.contains(" ERROR ")) {
         unexpected.add(line);
       }
