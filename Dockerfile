@@ -6,7 +6,9 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 
-# Dependencies first, in their own layer: it is rebuilt only when pom.xml changes.
+# Dependencies first, in their own layer: it is rebuilt only when pom.xml changes. .mvn/jvm.config
+# opens javac to Error Prone, which the build runs.
+COPY .mvn ./.mvn
 COPY pom.xml ./
 RUN mvn -B -q -e dependency:go-offline
 
