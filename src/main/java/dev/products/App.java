@@ -1,7 +1,7 @@
 package dev.products;
 
-import dev.products.auth.AccessTokens;
 import dev.products.auth.AdminBootstrap;
+import dev.products.auth.JwtKeys;
 import dev.products.bus.LocalJsonCodec;
 import dev.products.cache.CacheVerticle;
 import dev.products.cluster.ClusterMembership;
@@ -206,7 +206,15 @@ public final class App {
                             errors,
                             databaseOutage),
                     1))
-        .compose(v -> AccessTokens.resolveOptions(vertx, config.jwt(), config.dataDir()))
+        .compose(v -> JwtKeys.resolve(vertx, config.jwt(), config.dataDir()))
+        .onSuccess(
+            keys ->
+                // Which key signs, so a rotation can be followed in the logs; never the key.
+                LOG.info(
+                    "JWT {}: signing with kid {}, {} previous key(s) accepted for verification",
+                    config.jwt().algorithm(),
+                    keys.kid(),
+                    keys.previousKeys()))
         .compose(
             jwtKeys ->
                 deploy(

@@ -3,6 +3,7 @@ package dev.products.http;
 import dev.products.Lifecycle;
 import dev.products.Observability;
 import dev.products.auth.AccessTokens;
+import dev.products.auth.JwtKeys;
 import dev.products.auth.PasswordHasher;
 import dev.products.config.AppConfig;
 import dev.products.http.edge.HeaderDeadline;
@@ -17,7 +18,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private final AppConfig config;
   private final Lifecycle lifecycle;
-  private final JWTAuthOptions jwtKeys;
+  private final JwtKeys jwtKeys;
   private final Observability observability;
   private final LiveConnections liveConnections;
   private @Nullable HttpServer server;
@@ -42,7 +42,7 @@ public final class HttpVerticle extends VerticleBase {
   public HttpVerticle(
       AppConfig config,
       Lifecycle lifecycle,
-      JWTAuthOptions jwtKeys,
+      JwtKeys jwtKeys,
       Observability observability,
       LiveConnections liveConnections) {
     this.liveConnections = liveConnections;

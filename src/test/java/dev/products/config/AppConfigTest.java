@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -129,6 +132,65 @@ class AppConfigTest {
     assertThatThrownBy(() -> load(vertx, new JsonObject().put("JWT_ALGORITHM", "RS256")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("JWT_PRIVATE_KEY_PATH: is required with JWT_ALGORITHM RS256");
+  }
+
+  @Test
+  void aPreviousSecretShorterThan32BytesIsRefusedNamingJwtPreviousSecrets(Vertx vertx) {
+    String tooShort = "previous-but-short";
+    assertThatThrownBy(
+            () ->
+                load(
+                    vertx,
+                    new JsonObject().put("JWT_PREVIOUS_SECRETS", "y".repeat(32) + "," + tooShort)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("JWT_PREVIOUS_SECRETS: secret number 2 must be at least 32 bytes long")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(tooShort));
+  }
+
+  @Test
+  void previousSecretsDoNotApplyToAsymmetricAlgorithms(Vertx vertx, @TempDir Path dir)
+      throws Exception {
+    Path pem = Files.writeString(dir.resolve("key.pem"), "readable");
+    assertThatThrownBy(
+            () ->
+                load(
+                    vertx,
+                    new JsonObject()
+                        .put("JWT_ALGORITHM", "ES256")
+                        .put("JWT_PRIVATE_KEY_PATH", pem.toString())
+                        .put("JWT_PUBLIC_KEY_PATH", pem.toString())
+                        .put("JWT_PREVIOUS_SECRETS", "y".repeat(32))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("JWT_PREVIOUS_SECRETS: applies to HS256 only, not ES256");
+  }
+
+  @Test
+  void previousPublicKeysDoNotApplyToHs256(Vertx vertx, @TempDir Path dir) throws Exception {
+    Path pem = Files.writeString(dir.resolve("key.pem"), "readable");
+    assertThatThrownBy(
+            () ->
+                load(vertx, new JsonObject().put("JWT_PREVIOUS_PUBLIC_KEY_PATHS", pem.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("JWT_PREVIOUS_PUBLIC_KEY_PATHS: applies to RS256 and ES256 only, not HS256");
+  }
+
+  @Test
+  void everyPreviousPublicKeyFileMustBeReadable(Vertx vertx, @TempDir Path dir) throws Exception {
+    Path pem = Files.writeString(dir.resolve("key.pem"), "readable");
+    assertThatThrownBy(
+            () ->
+                load(
+                    vertx,
+                    new JsonObject()
+                        .put("JWT_ALGORITHM", "RS256")
+                        .put("JWT_PRIVATE_KEY_PATH", pem.toString())
+                        .put("JWT_PUBLIC_KEY_PATH", pem.toString())
+                        .put(
+                            "JWT_PREVIOUS_PUBLIC_KEY_PATHS",
+                            pem + "," + dir.resolve("missing.pem"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("JWT_PREVIOUS_PUBLIC_KEY_PATHS: cannot read ")
+        .hasMessageEndingWith("missing.pem");
   }
 
   @Test
