@@ -17,6 +17,10 @@ COPY src ./src
 COPY conf ./conf
 COPY db ./db
 COPY openapi.yaml asyncapi.yaml ./
+# Makes target/products-api.jar (with the embedded PostgreSQL and Redis, for `java -jar` on a bare
+# machine) and target/products-api-server.jar (without them: DATABASE_URL and REDIS_URL required),
+# the one this image runs. The embedded servers' jars are still downloaded above: the code that
+# starts them is compiled, and only left out when the server jar is shaded.
 RUN mvn -B -q package -DskipTests
 
 # --- runtime stage: a slim JRE 17 and only what the service needs -----------
@@ -30,7 +34,9 @@ RUN apt-get update \
  && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app
 
 WORKDIR /app
-COPY --from=build /build/target/products-api.jar ./products-api.jar
+# The server jar, about 37 MB: no embedded PostgreSQL or Redis (which the prod profile refuses
+# anyway); without DATABASE_URL or REDIS_URL it exits with code 2 and one line saying so.
+COPY --from=build /build/target/products-api-server.jar ./products-api-server.jar
 COPY conf ./conf
 RUN mkdir -p /app/data && chown -R app:app /app/data
 
@@ -49,5 +55,5 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD curl -fsS http://127.0.0.1:8080/healthz/live || exit 1
 
 # exec form: java is PID 1 and receives SIGTERM directly, so the graceful stop runs.
-ENTRYPOINT ["java", "-jar", "/app/products-api.jar"]
+ENTRYPOINT ["java", "-jar", "/app/products-api-server.jar"]
 CMD ["serve"]

@@ -46,6 +46,7 @@ public final class Main {
         HTTP_PORT          port to listen on (8080)
         DATABASE_URL       postgresql://user:password@host:5432/db; empty: an embedded PostgreSQL
         REDIS_URL          redis://host:6379; empty: an embedded Redis
+                           (both required by products-api-server.jar, built without them)
         JWT_SECRET         token signing secret (required in prod); empty in dev: a key made once
                            and kept in DATA_DIR/jwt-dev.key
         ADMIN_EMAIL, ADMIN_PASSWORD   made the admin at start while no admin exists

@@ -47,6 +47,11 @@ public record AppConfig(
    * Builds and validates the configuration; the first bad value throws a {@link ConfigException}.
    */
   public static AppConfig from(JsonObject raw) {
+    return from(raw, EmbeddedServers.packaged());
+  }
+
+  /** As {@link #from(JsonObject)}, with {@code embedded} saying which embedded servers exist. */
+  static AppConfig from(JsonObject raw, EmbeddedServers embedded) {
     ConfigValues values = new ConfigValues(raw);
     Profile profile = values.oneOf("APP_PROFILE", Profile.class);
     Optional<DatabaseUrl> databaseUrl =
@@ -56,6 +61,9 @@ public record AppConfig(
       throw new ConfigException(
           "DATABASE_URL",
           "is required in the prod profile (the embedded database is for development)");
+    }
+    if (databaseUrl.isEmpty() && !embedded.postgres()) {
+      throw new ConfigException("DATABASE_URL", EmbeddedServers.missing("PostgreSQL"));
     }
     Optional<String> adminEmail = Optional.ofNullable(values.optionalString("ADMIN_EMAIL"));
     Optional<String> adminPassword = Optional.ofNullable(values.optionalString("ADMIN_PASSWORD"));
@@ -91,7 +99,7 @@ public record AppConfig(
         adminEmail,
         adminPassword,
         EdgeConfig.from(values, profile),
-        RedisConfig.from(values, profile),
+        RedisConfig.from(values, profile, embedded),
         values.positiveDuration("CACHE_TTL"),
         values.positiveDuration("IDEMPOTENCY_TTL"),
         JobsConfig.from(values),

@@ -12,13 +12,16 @@ import java.util.Optional;
  */
 public record RedisConfig(Optional<RedisUrl> url, Duration timeout, String keyPrefix) {
 
-  static RedisConfig from(ConfigValues values, Profile profile) {
+  static RedisConfig from(ConfigValues values, Profile profile, EmbeddedServers embedded) {
     Optional<RedisUrl> url =
         Optional.ofNullable(values.optionalString("REDIS_URL"))
             .map(s -> RedisUrl.parse("REDIS_URL", s));
     if (profile.isProd() && url.isEmpty()) {
       throw new ConfigException(
           "REDIS_URL", "is required in the prod profile (the embedded Redis is for development)");
+    }
+    if (url.isEmpty() && !embedded.redis()) {
+      throw new ConfigException("REDIS_URL", EmbeddedServers.missing("Redis"));
     }
     Duration timeout = values.positiveDuration("REDIS_TIMEOUT");
     String prefix = values.string("REDIS_KEY_PREFIX");

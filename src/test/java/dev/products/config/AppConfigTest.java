@@ -217,6 +217,63 @@ class AppConfigTest {
         .hasMessageStartingWith("REDIS_URL: is required in the prod profile");
   }
 
+  /** A class loader that sees the JDK only: the server jar's view of the embedded servers. */
+  private static EmbeddedServers withoutEmbeddedServers() {
+    return new EmbeddedServers(new ClassLoader(null) {});
+  }
+
+  @Test
+  void thisClassPathCarriesBothEmbeddedServers() {
+    EmbeddedServers packaged = EmbeddedServers.packaged();
+
+    assertThat(packaged.postgres()).isTrue();
+    assertThat(packaged.redis()).isTrue();
+    assertThat(withoutEmbeddedServers().postgres()).isFalse();
+    assertThat(withoutEmbeddedServers().redis()).isFalse();
+  }
+
+  @Test
+  void withoutTheEmbeddedPostgresDatabaseUrlIsRequired(Vertx vertx) {
+    JsonObject raw = ConfigLoader.loadRaw(vertx, new JsonObject().put("DATABASE_URL", "")).await();
+
+    assertThatThrownBy(() -> AppConfig.from(raw, withoutEmbeddedServers()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "DATABASE_URL: is required: this jar is built without the embedded PostgreSQL"
+                + " (products-api.jar has it)");
+  }
+
+  @Test
+  void withoutTheEmbeddedRedisRedisUrlIsRequired(Vertx vertx) {
+    JsonObject raw =
+        ConfigLoader.loadRaw(
+                vertx,
+                new JsonObject().put("DATABASE_URL", "postgresql://db/x").put("REDIS_URL", ""))
+            .await();
+
+    assertThatThrownBy(() -> AppConfig.from(raw, withoutEmbeddedServers()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "REDIS_URL: is required: this jar is built without the embedded Redis"
+                + " (products-api.jar has it)");
+  }
+
+  @Test
+  void withBothUrlsTheEmbeddedServersAreNotNeeded(Vertx vertx) {
+    JsonObject raw =
+        ConfigLoader.loadRaw(
+                vertx,
+                new JsonObject()
+                    .put("DATABASE_URL", "postgresql://db/x")
+                    .put("REDIS_URL", "redis://cache:6379"))
+            .await();
+
+    AppConfig config = AppConfig.from(raw, withoutEmbeddedServers());
+
+    assertThat(config.embeddedDatabase()).isFalse();
+    assertThat(config.redis().embedded()).isFalse();
+  }
+
   @Test
   void redisUrlKeepsItsPasswordOutOfLogs(Vertx vertx) {
     AppConfig config =

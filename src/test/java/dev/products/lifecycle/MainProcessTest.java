@@ -245,7 +245,8 @@ class MainProcessTest {
 
     assertThat(finish(process)).isZero();
     assertThat(output())
-        .contains("serve", "migrate", "--version", "HTTP_PORT", "DATABASE_URL", "conf/config.yaml");
+        .contains("serve", "migrate", "--version", "HTTP_PORT", "DATABASE_URL", "conf/config.yaml")
+        .contains("(both required by products-api-server.jar, built without them)");
   }
 
   @Test

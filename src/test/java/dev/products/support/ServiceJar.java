@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The packaged jar ({@code target/products-api.jar}) as its own process, for the integration tests
- * (failsafe, after {@code package}): on the test PostgreSQL in a fresh database of its own, on the
- * test Redis under a key prefix of its own, with an admin account, job workers for exports and a
- * free port. Closing stops it with SIGTERM and drops its database.
+ * The packaged jar ({@code target/products-api.jar}, or another one such as {@code
+ * target/products-api-server.jar}) as its own process, for the integration tests (failsafe, after
+ * {@code package}): on the test PostgreSQL in a fresh database of its own, on the test Redis under
+ * a key prefix of its own, with an admin account, job workers for exports and a free port. Closing
+ * stops it with SIGTERM and drops its database.
  */
 public final class ServiceJar implements AutoCloseable {
 
@@ -43,8 +44,16 @@ public final class ServiceJar implements AutoCloseable {
    * ready.
    */
   public static ServiceJar start(Path workDir) throws IOException, InterruptedException {
-    Path jar =
-        Path.of(System.getProperty("products.jar", "target/products-api.jar")).toAbsolutePath();
+    return start(workDir, jar("products.jar", "target/products-api.jar"));
+  }
+
+  /** A packaged jar, named by a system property failsafe sets, or else by its path in target/. */
+  public static Path jar(String property, String fallback) {
+    return Path.of(System.getProperty(property, fallback)).toAbsolutePath();
+  }
+
+  /** As {@link #start(Path)}, running {@code jar} (e.g. target/products-api-server.jar). */
+  public static ServiceJar start(Path workDir, Path jar) throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " does not exist: integration tests run after `mvn package`");
@@ -54,16 +63,7 @@ public final class ServiceJar implements AutoCloseable {
     DatabaseUrl databaseUrl = TestDatabase.withDatabase(database);
     int port = TestApp.freePort();
 
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString())
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("service.log").toFile());
-    // Only what is set here configures it, whatever the environment of the build holds.
-    builder.environment().keySet().removeAll(configKeys());
+    ProcessBuilder builder = process(jar, workDir);
     builder
         .environment()
         .putAll(
@@ -97,6 +97,24 @@ public final class ServiceJar implements AutoCloseable {
       throw e;
     }
     return service;
+  }
+
+  /**
+   * {@code java -jar jar} in {@code workDir}, its output (stdout and stderr) to service.log there,
+   * with no setting of conf/config.yaml in its environment: only what the caller adds configures
+   * it, whatever the environment of the build holds.
+   */
+  public static ProcessBuilder process(Path jar, Path workDir) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString())
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("service.log").toFile());
+    builder.environment().keySet().removeAll(configKeys());
+    return builder;
   }
 
   /** Every setting of conf/config.yaml, each also an environment variable the service reads. */
