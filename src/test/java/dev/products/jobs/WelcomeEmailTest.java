@@ -13,9 +13,12 @@ import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,19 @@ class WelcomeEmailTest {
     return null;
   }
 
+  private static @Nullable MimeMessage messageTo(GreenMail smtp, String email) {
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      try {
+        if (message.getAllRecipients()[0].toString().equals(email)) {
+          return message;
+        }
+      } catch (MessagingException unreadable) {
+        throw new IllegalStateException(unreadable);
+      }
+    }
+    return null;
+  }
+
   @Test
   void aNewAccountGetsAWelcomeEmailThroughSmtp() throws Exception {
     int port = TestApp.freePort();
@@ -76,9 +92,10 @@ class WelcomeEmailTest {
 
       Accounts.register(app.http(), email);
 
-      assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
-      MimeMessage mail = smtp.getReceivedMessages()[0];
-      assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
+      // On a shared database, welcome jobs other tests left queued may reach this server too:
+      // the message that matters is the one to this account.
+      MimeMessage mail =
+          eventually(Duration.ofSeconds(10), () -> messageTo(smtp, email), Objects::nonNull);
       assertThat(mail.getSubject()).isEqualTo("Welcome to the products API");
       assertThat(GreenMailUtil.getBody(mail)).contains(email);
       eventually(Duration.ofSeconds(5), () -> stateOf(email), "succeeded"::equals);
