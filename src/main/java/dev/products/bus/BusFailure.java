@@ -27,10 +27,6 @@ public enum BusFailure {
     this.code = code;
   }
 
-  public int code() {
-    return code;
-  }
-
   public void replyTo(Message<?> message, @Nullable String detail) {
     message.fail(code, detail);
   }

@@ -79,8 +79,9 @@ public record DatabaseUrl(
     return SslMode.DISABLE;
   }
 
+  /** Percent-decoding only: in a URL's user info a {@code +} is a plus, not a space. */
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   public static DatabaseUrl local(int port, String database, String user) {

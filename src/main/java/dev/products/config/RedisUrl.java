@@ -67,8 +67,9 @@ public record RedisUrl(
         key, "the path must be a database number, got \"" + path + "\"; " + EXPECTED);
   }
 
+  /** Percent-decoding only: in a URL's user info a {@code +} is a plus, not a space. */
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   public static RedisUrl local(int port) {

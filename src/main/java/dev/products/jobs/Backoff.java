@@ -12,8 +12,12 @@ final class Backoff {
   private Backoff() {}
 
   static long delayMillis(int attempt, Duration base, Duration max) {
-    long exponential = base.toMillis() << Math.min(30, Math.max(0, attempt - 1));
-    long capped = Math.min(max.toMillis(), exponential < 0 ? Long.MAX_VALUE : exponential);
+    int doublings = Math.min(30, Math.max(0, attempt - 1));
+    long baseMillis = base.toMillis();
+    // A shift that carries bits out of a long can land on any value, 0 or positive included.
+    long exponential =
+        baseMillis > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : baseMillis << doublings;
+    long capped = Math.min(max.toMillis(), exponential);
     return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
   }
 }

@@ -64,10 +64,6 @@ public final class DependencyOutage {
     }
   }
 
-  public boolean down() {
-    return downSince.get() != UP;
-  }
-
   /** From now on the dependency going away is part of the stop, not an outage to act on. */
   public void stopping() {
     stopping = true;

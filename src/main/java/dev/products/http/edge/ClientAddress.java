@@ -56,15 +56,4 @@ public final class ClientAddress implements PlatformHandler {
             ? "unknown"
             : rc.request().remoteAddress().hostAddress();
   }
-
-  /** Whether the client reached us over HTTPS, directly or through a trusted proxy. */
-  public boolean secure(RoutingContext rc) {
-    if (rc.request().isSSL()) {
-      return true;
-    }
-    SocketAddress peer = rc.request().remoteAddress();
-    return peer != null
-        && trustedProxies.contains(peer.hostAddress())
-        && "https".equalsIgnoreCase(rc.request().getHeader("X-Forwarded-Proto"));
-  }
 }

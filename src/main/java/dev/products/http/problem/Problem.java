@@ -52,9 +52,11 @@ public record Problem(ProblemType type, int status, String detail, @Nullable Jso
         if (keep) {
           safe.append(c);
         } else {
-          for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+          int codePoint = path.codePointAt(i); // a surrogate pair is one character of UTF-8
+          for (byte b : Character.toString(codePoint).getBytes(StandardCharsets.UTF_8)) {
             safe.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
           }
+          i += Character.charCount(codePoint) - 1;
         }
       }
     }

@@ -113,10 +113,20 @@ public final class ValidationProblems {
     Set<String> fieldsWithOtherErrors = new HashSet<>();
     specific.stream()
         .filter(error -> !error.unknownField())
-        .forEach(error -> fieldsWithOtherErrors.add(error.pointer()));
+        .forEach(error -> fieldsWithOtherErrors.addAll(selfAndParents(error.pointer())));
     return specific.stream()
         .filter(error -> !error.unknownField() || !fieldsWithOtherErrors.contains(error.pointer()))
         .toList();
+  }
+
+  /** {@code /a/b/0} and each field it is inside: {@code /a/b}, {@code /a} and the root. */
+  private static List<String> selfAndParents(String pointer) {
+    List<String> pointers = new ArrayList<>();
+    for (String p = pointer; !p.isEmpty(); p = p.substring(0, Math.max(0, p.lastIndexOf('/')))) {
+      pointers.add(p);
+    }
+    pointers.add("");
+    return pointers;
   }
 
   /**

@@ -75,7 +75,7 @@ final class EntityTags {
       throw new HttpException(400, name + " must be at most " + MAX_LENGTH + " characters");
     }
     List<Matcher> tags = new ArrayList<>();
-    for (String part : header.split(",", -1)) {
+    for (String part : elements(header)) {
       if (part.isBlank()) {
         continue; // RFC 9110 §5.6.1.2: empty list elements are ignored
       }
@@ -86,5 +86,23 @@ final class EntityTags {
       tags.add(tag);
     }
     return tags;
+  }
+
+  /** The list's elements: split at each comma outside quotes, since a tag may hold a comma. */
+  private static List<String> elements(String header) {
+    List<String> elements = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        elements.add(header.substring(start, i));
+        start = i + 1;
+      }
+    }
+    elements.add(header.substring(start));
+    return elements;
   }
 }
