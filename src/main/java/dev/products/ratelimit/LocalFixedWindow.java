@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * This instance's own fixed-window counters: the fallback while Redis is unreachable. Each instance
@@ -16,6 +17,12 @@ final class LocalFixedWindow {
 
   private final Map<String, Window> windows = new HashMap<>();
   private final LongSupplier clock;
+
+  /**
+   * The one window shared by every key that arrives while the map is full of live windows: a flood
+   * of new keys is then limited together instead of each new key going uncounted.
+   */
+  private @Nullable Window overflow;
 
   LocalFixedWindow(LongSupplier clock) {
     this.clock = clock;
@@ -37,13 +44,24 @@ final class LocalFixedWindow {
       if (windows.size() >= MAX_KEYS) {
         evictExpired();
       }
-      window = new Window(now + windowMs);
       if (windows.size() < MAX_KEYS) {
+        window = new Window(now + windowMs);
         windows.put(key, window);
+      } else {
+        window = overflow(now, windowMs);
       }
     }
     window.count++;
     return Decision.of(window.count, window.resetAt - now, limit, false);
+  }
+
+  private Window overflow(long now, long windowMs) {
+    Window shared = overflow;
+    if (shared == null || shared.resetAt <= now) {
+      shared = new Window(now + windowMs);
+      overflow = shared;
+    }
+    return shared;
   }
 
   void evictExpired() {

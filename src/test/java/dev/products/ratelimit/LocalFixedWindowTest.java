@@ -126,4 +126,15 @@ class LocalFixedWindowTest {
 
     assertThat(windows.size()).isEqualTo(100_000);
   }
+
+  @Test
+  void whenFullOfLiveWindowsNewKeysShareOneLimitInsteadOfGoingUncounted() {
+    for (int i = 0; i < 100_000; i++) {
+      windows.hit("ip:" + i, 1, WINDOW_MS);
+    }
+
+    assertThat(windows.hit("flood:1", 2, WINDOW_MS).allowed()).isTrue();
+    assertThat(windows.hit("flood:2", 2, WINDOW_MS).allowed()).isTrue();
+    assertThat(windows.hit("flood:3", 2, WINDOW_MS).allowed()).isFalse();
+  }
 }
