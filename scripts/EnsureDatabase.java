@@ -5,8 +5,8 @@
 // Prints one line and exits 0 when the database is there, 1 when the server cannot be reached or
 // refuses, 2 on a bad URL.
 
-import dev.products.config.ConfigException;
-import dev.products.config.DatabaseUrl;
+import dev.products.platform.config.ConfigException;
+import dev.products.platform.config.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,13 +1,13 @@
 package dev.products;
 
-import dev.products.cluster.ClusteredVertx;
-import dev.products.config.AppConfig;
-import dev.products.config.ConfigException;
-import dev.products.config.ConfigLoader;
-import dev.products.database.DataDirectoryInUseException;
-import dev.products.database.Database;
-import dev.products.logging.Logging;
-import dev.products.metrics.MetricsSetup;
+import dev.products.platform.cluster.ClusteredVertx;
+import dev.products.platform.config.AppConfig;
+import dev.products.platform.config.ConfigException;
+import dev.products.platform.config.ConfigLoader;
+import dev.products.platform.database.DataDirectoryInUseException;
+import dev.products.platform.database.Database;
+import dev.products.platform.logging.Logging;
+import dev.products.platform.metrics.MetricsSetup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.products;
 
-import dev.products.errors.ErrorTracking;
-import dev.products.metrics.BusinessMetrics;
+import dev.products.platform.errors.ErrorTracking;
+import dev.products.platform.metrics.BusinessMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**

@@ -1,6 +1,6 @@
 package dev.products;
 
-import dev.products.config.AppConfig;
+import dev.products.platform.config.AppConfig;
 import java.util.Locale;
 import java.util.Set;
 

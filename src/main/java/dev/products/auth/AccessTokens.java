@@ -1,6 +1,6 @@
 package dev.products.auth;
 
-import dev.products.config.JwtConfig;
+import dev.products.platform.config.JwtConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;

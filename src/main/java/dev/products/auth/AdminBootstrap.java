@@ -1,7 +1,7 @@
 package dev.products.auth;
 
-import dev.products.bus.UsersBus;
-import dev.products.config.AppConfig;
+import dev.products.platform.config.AppConfig;
+import dev.products.users.UsersBus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

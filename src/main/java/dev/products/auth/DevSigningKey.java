@@ -1,6 +1,6 @@
 package dev.products.auth;
 
-import dev.products.config.ConfigException;
+import dev.products.platform.config.ConfigException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.products.auth;
 
-import dev.products.config.ConfigException;
-import dev.products.config.JwtConfig;
+import dev.products.platform.config.ConfigException;
+import dev.products.platform.config.JwtConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.auth.JWTOptions;

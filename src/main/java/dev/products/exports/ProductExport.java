@@ -1,9 +1,9 @@
 package dev.products.exports;
 
-import dev.products.bus.LocalJsonCodec;
-import dev.products.bus.ProductsBus;
 import dev.products.jobs.Job;
 import dev.products.jobs.JobHandler;
+import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.products.ProductsBus;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

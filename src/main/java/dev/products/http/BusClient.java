@@ -1,8 +1,8 @@
 package dev.products.http;
 
-import dev.products.bus.BusHeaders;
-import dev.products.bus.LocalJsonCodec;
-import dev.products.logging.LogContext;
+import dev.products.platform.bus.BusHeaders;
+import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.logging.LogContext;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;

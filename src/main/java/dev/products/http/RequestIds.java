@@ -1,6 +1,6 @@
 package dev.products.http;
 
-import dev.products.logging.LogContext;
+import dev.products.platform.logging.LogContext;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.concurrent.ThreadLocalRandom;

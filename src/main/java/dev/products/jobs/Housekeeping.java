@@ -1,7 +1,6 @@
 package dev.products.jobs;
 
-import dev.products.bus.HousekeepingBus;
-import dev.products.bus.LocalJsonCodec;
+import dev.products.platform.bus.LocalJsonCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;

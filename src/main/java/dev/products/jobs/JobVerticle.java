@@ -1,13 +1,12 @@
 package dev.products.jobs;
 
-import dev.products.bus.BusFailure;
-import dev.products.bus.JobsBus;
-import dev.products.bus.LocalJsonCodec;
-import dev.products.config.DatabaseUrl;
-import dev.products.config.JobsConfig;
-import dev.products.errors.ErrorTracking;
-import dev.products.logging.DependencyOutage;
-import dev.products.repository.DatabaseFailures;
+import dev.products.platform.bus.BusFailure;
+import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.config.DatabaseUrl;
+import dev.products.platform.config.JobsConfig;
+import dev.products.platform.database.DatabaseFailures;
+import dev.products.platform.errors.ErrorTracking;
+import dev.products.platform.logging.DependencyOutage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

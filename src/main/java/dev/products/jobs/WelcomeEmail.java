@@ -1,6 +1,6 @@
 package dev.products.jobs;
 
-import dev.products.config.MailConfig;
+import dev.products.platform.config.MailConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,14 +1,13 @@
 package dev.products.ratelimit;
 
-import dev.products.bus.BusFailure;
-import dev.products.bus.HealthBus;
-import dev.products.bus.LocalJsonCodec;
-import dev.products.bus.RateLimitBus;
-import dev.products.config.RedisConfig;
-import dev.products.config.RedisUrl;
-import dev.products.logging.DependencyOutage;
-import dev.products.redis.RedisEndpoint;
-import dev.products.redis.RedisOutage;
+import dev.products.http.health.HealthBus;
+import dev.products.platform.bus.BusFailure;
+import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.config.RedisConfig;
+import dev.products.platform.config.RedisUrl;
+import dev.products.platform.logging.DependencyOutage;
+import dev.products.platform.redis.RedisEndpoint;
+import dev.products.platform.redis.RedisOutage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

@@ -3,7 +3,7 @@ package dev.products.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.products.config.ConfigException;
+import dev.products.platform.config.ConfigException;
 import dev.products.support.Accounts;
 import dev.products.support.TestApp;
 import io.vertx.core.Vertx;

@@ -3,7 +3,7 @@ package dev.products.exports;
 import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.database.Migrations;
+import dev.products.platform.database.Migrations;
 import dev.products.support.Accounts;
 import dev.products.support.Csv;
 import dev.products.support.HttpClientSupport;

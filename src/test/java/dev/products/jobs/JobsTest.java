@@ -3,8 +3,7 @@ package dev.products.jobs;
 import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.bus.JobsBus;
-import dev.products.database.Migrations;
+import dev.products.platform.database.Migrations;
 import dev.products.support.FakeSentry;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;

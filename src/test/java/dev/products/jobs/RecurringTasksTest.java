@@ -4,7 +4,7 @@ import static dev.products.support.Eventually.eventually;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.database.Migrations;
+import dev.products.platform.database.Migrations;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
 import io.vertx.core.Vertx;

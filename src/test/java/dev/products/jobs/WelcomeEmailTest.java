@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.products.database.Migrations;
+import dev.products.platform.database.Migrations;
 import dev.products.support.Accounts;
 import dev.products.support.LogCapture;
 import dev.products.support.TestApp;

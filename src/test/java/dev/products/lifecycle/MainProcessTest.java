@@ -3,7 +3,7 @@ package dev.products.lifecycle;
 import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.config.DatabaseUrl;
+import dev.products.platform.config.DatabaseUrl;
 import dev.products.support.ContractValidator;
 import dev.products.support.PomVersion;
 import dev.products.support.TestApp;

@@ -2,7 +2,7 @@ package dev.products.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.config.DatabaseUrl;
+import dev.products.platform.config.DatabaseUrl;
 import dev.products.support.LogCapture;
 import dev.products.support.PomVersion;
 import dev.products.support.TestApp;

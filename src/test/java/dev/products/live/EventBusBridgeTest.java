@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.products.bus.ProductEvents;
-import dev.products.bus.ProductsBus;
-import dev.products.http.live.EventBusBridge;
+import dev.products.products.ProductEvents;
+import dev.products.products.ProductsBus;
 import dev.products.support.Accounts;
 import dev.products.support.BridgeClient;
 import dev.products.support.LogCapture;

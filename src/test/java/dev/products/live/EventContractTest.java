@@ -2,8 +2,8 @@ package dev.products.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.bus.ProductEvents;
 import dev.products.http.contract.ContractDocument;
+import dev.products.products.ProductEvents;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.Products;

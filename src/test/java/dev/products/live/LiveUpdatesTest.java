@@ -2,7 +2,7 @@ package dev.products.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.bus.ProductEvents;
+import dev.products.products.ProductEvents;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.LiveClient;

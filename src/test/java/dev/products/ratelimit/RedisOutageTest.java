@@ -4,7 +4,7 @@ import static dev.products.support.Eventually.eventually;
 import static dev.products.support.Readiness.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.products.redis.EmbeddedRedisServer;
+import dev.products.platform.redis.EmbeddedRedisServer;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.HttpClientSupport.Reply;

@@ -1,6 +1,6 @@
 package dev.products.support;
 
-import dev.products.config.DatabaseUrl;
+import dev.products.platform.config.DatabaseUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

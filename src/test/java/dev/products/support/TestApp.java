@@ -1,9 +1,9 @@
 package dev.products.support;
 
 import dev.products.App;
-import dev.products.config.AppConfig;
-import dev.products.config.ConfigLoader;
 import dev.products.jobs.JobHandler;
+import dev.products.platform.config.AppConfig;
+import dev.products.platform.config.ConfigLoader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.products.support;
 
-import dev.products.cluster.ClusteredVertx;
-import dev.products.config.ClusterConfig;
+import dev.products.platform.cluster.ClusteredVertx;
+import dev.products.platform.config.ClusterConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

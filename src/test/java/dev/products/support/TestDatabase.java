@@ -1,7 +1,7 @@
 package dev.products.support;
 
-import dev.products.config.DatabaseUrl;
-import dev.products.database.EmbeddedPostgresServer;
+import dev.products.platform.config.DatabaseUrl;
+import dev.products.platform.database.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.products.support;
 
-import dev.products.config.RedisUrl;
-import dev.products.redis.EmbeddedRedisServer;
+import dev.products.platform.config.RedisUrl;
+import dev.products.platform.redis.EmbeddedRedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.products.http.edge;
 
-import dev.products.config.AppConfig;
+import dev.products.platform.config.AppConfig;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

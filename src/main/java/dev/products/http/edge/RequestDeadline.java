@@ -1,6 +1,6 @@
 package dev.products.http.edge;
 
-import dev.products.http.live.EventBusBridge;
+import dev.products.live.EventBusBridge;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;

@@ -1,9 +1,8 @@
 package dev.products.http.health;
 
 import dev.products.Lifecycle;
-import dev.products.bus.HealthBus;
-import dev.products.cluster.ClusterMembership;
 import dev.products.http.Responses;
+import dev.products.platform.cluster.ClusterMembership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;

@@ -1,11 +1,11 @@
 package dev.products.http.problem;
 
-import dev.products.bus.BusFailure;
-import dev.products.errors.ErrorTracking;
+import dev.products.auth.BearerAuthentication;
 import dev.products.http.RequestIds;
-import dev.products.http.auth.BearerAuthentication;
 import dev.products.http.contract.ContractRoutes;
-import dev.products.logging.LogContext;
+import dev.products.platform.bus.BusFailure;
+import dev.products.platform.errors.ErrorTracking;
+import dev.products.platform.logging.LogContext;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;

@@ -1,0 +1,16 @@
+package dev.products.auth;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+/** Limits login attempts per account and per client address; refusals fail the request with 429. */
+public interface LoginThrottle {
+
+  /**
+   * Succeeds when this attempt is within the limits; otherwise fails with a 429 already prepared.
+   */
+  Future<Void> admit(RoutingContext rc, String account);
+
+  /** A failed attempt, for the metrics and the logs. */
+  default void failed(RoutingContext rc) {}
+}

@@ -1,0 +1,68 @@
+package dev.products.jobs;
+
+import dev.products.auth.AuthUser;
+import dev.products.exports.ProductExport;
+import dev.products.http.BusClient;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+
+/**
+ * Jobs as the API shows them, to whom it shows them: the user who asked for a job and admins see
+ * it; to anyone else it does not exist (404, so job ids reveal nothing about other users' work).
+ */
+public final class JobViews {
+
+  private final BusClient bus;
+
+  public JobViews(BusClient bus) {
+    this.bus = bus;
+  }
+
+  /** The stored job, if the signed-in user may see it; a 404 otherwise. */
+  public Future<JsonObject> visible(RoutingContext rc, long id) {
+    AuthUser user = AuthUser.of(rc);
+    return bus.request(rc, JobsBus.GET, new JsonObject().put("id", id))
+        .compose(
+            job -> {
+              Long creator = job.getLong("created_by");
+              return user.isAdmin() || (creator != null && creator == user.id())
+                  ? Future.succeededFuture(job)
+                  : Future.failedFuture(new HttpException(404, "job " + id + " does not exist"));
+            });
+  }
+
+  public static String location(long id) {
+    return "/jobs/" + id;
+  }
+
+  /**
+   * What the client sees of a stored job: its state and progress, the result, links (the download
+   * once an export has succeeded). The last error is internal detail: admins only.
+   */
+  public static JsonObject view(JsonObject job, AuthUser viewer) {
+    long id = job.getLong("id");
+    JsonObject links = new JsonObject().put("self", location(id));
+    if (ProductExport.KIND.equals(job.getString("kind"))
+        && "succeeded".equals(job.getString("state"))) {
+      links.put("download", "/exports/" + id);
+    }
+    JsonObject view =
+        new JsonObject()
+            .put("id", id)
+            .put("kind", job.getString("kind"))
+            .put("state", job.getString("state"))
+            .put("attempts", job.getInteger("attempts"))
+            .put("max_attempts", job.getInteger("max_attempts"))
+            .put("progress", job.getJsonObject("progress"))
+            .put("result", job.getJsonObject("result"))
+            .put("created_at", job.getString("created_at"))
+            .put("updated_at", job.getString("updated_at"))
+            .put("links", links);
+    if (viewer.isAdmin()) {
+      view.put("last_error", job.getString("last_error"));
+    }
+    return view;
+  }
+}

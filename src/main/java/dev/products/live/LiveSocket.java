@@ -1,0 +1,266 @@
+package dev.products.live;
+
+import dev.products.auth.AccountState;
+import dev.products.auth.AuthUser;
+import dev.products.platform.config.LiveConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscriber's socket: authenticates (from the handshake or a first {@code auth} message),
+ * keeps its product-id filter, writes events with a bounded number in flight, answers for its
+ * liveness to pings, and closes itself with a code that tells the client why.
+ */
+final class LiveSocket {
+
+  static final short BAD_MESSAGE = 4400;
+  static final short UNAUTHENTICATED = 4401;
+  static final short AUTH_TIMEOUT = 4408;
+  static final short TOO_MANY_CONNECTIONS = 4429;
+  static final short SLOW_CONSUMER = 1008;
+  static final short GOING_AWAY = 1001;
+  private static final int MAX_FILTER_IDS = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
+
+  private final Vertx vertx;
+  private final ServerWebSocket ws;
+  private final LiveConfig config;
+  private final SocketAuthentication authentication;
+  private final LiveConnections connections;
+  private final Runnable onClose;
+  private @Nullable AuthUser user;
+  private @Nullable Set<Long> ids;
+  private int inFlight;
+  private long lastHeard = System.currentTimeMillis();
+  private long expiryTimer = -1;
+  private long authTimer;
+  private boolean closed;
+
+  LiveSocket(
+      Vertx vertx,
+      ServerWebSocket ws,
+      LiveConfig config,
+      SocketAuthentication authentication,
+      LiveConnections connections,
+      Runnable onClose) {
+    this.vertx = vertx;
+    this.ws = ws;
+    this.config = config;
+    this.authentication = authentication;
+    this.connections = connections;
+    this.onClose = onClose;
+  }
+
+  /**
+   * @param handshakeToken the token offered in {@code Sec-WebSocket-Protocol}, or null to wait for
+   *     an auth message
+   */
+  void open(@Nullable String handshakeToken) {
+    ws.textMessageHandler(this::received);
+    ws.binaryMessageHandler(binary -> close(BAD_MESSAGE, "binary messages are not understood"));
+    ws.pongHandler(pong -> lastHeard = System.currentTimeMillis());
+    ws.frameHandler(frame -> lastHeard = System.currentTimeMillis());
+    ws.closeHandler(v -> released());
+    ws.exceptionHandler(failure -> LOG.debug("Live socket failed: {}", failure.getMessage()));
+    authTimer =
+        vertx.setTimer(
+            config.authTimeout().toMillis(),
+            id -> {
+              if (user == null) {
+                close(
+                    AUTH_TIMEOUT,
+                    "no authentication within " + config.authTimeout().toSeconds() + " s");
+              }
+            });
+    if (handshakeToken != null) {
+      authenticate(handshakeToken);
+    }
+  }
+
+  private void received(String text) {
+    lastHeard = System.currentTimeMillis();
+    JsonObject message;
+    try {
+      message = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      close(BAD_MESSAGE, "messages must be JSON objects");
+      return;
+    }
+    String type = message.getValue("type") instanceof String t ? t : "";
+    switch (type) {
+      case "auth" -> authenticate(message.getValue("token") instanceof String token ? token : null);
+      case "subscribe" -> subscribe(message);
+      default ->
+          close(BAD_MESSAGE, "unknown message type '" + type + "'; expected auth or subscribe");
+    }
+  }
+
+  /** A first authentication, or a fresh token for the same user before the old one expires. */
+  private void authenticate(@Nullable String token) {
+    authentication
+        .authenticate(token)
+        .onComplete(
+            result -> {
+              if (closed) {
+                return;
+              }
+              if (result.failed()) {
+                close(UNAUTHENTICATED, reason(result.cause()));
+                return;
+              }
+              AuthUser authenticated = result.result();
+              if (user == null) {
+                if (!connections.tryOpen(authenticated.id(), config.maxConnectionsPerUser())) {
+                  close(
+                      TOO_MANY_CONNECTIONS,
+                      "at most " + config.maxConnectionsPerUser() + " live connections per user");
+                  return;
+                }
+                vertx.cancelTimer(authTimer);
+                user = authenticated;
+                ws.writeTextMessage(
+                    new JsonObject()
+                        .put("type", "ready")
+                        .put("user_id", authenticated.id())
+                        .encode());
+              } else if (user.id() != authenticated.id()) {
+                close(UNAUTHENTICATED, "a socket cannot change user");
+                return;
+              } else {
+                user = authenticated;
+              }
+              scheduleExpiry(authenticated);
+            });
+  }
+
+  private void scheduleExpiry(AuthUser authenticated) {
+    if (expiryTimer >= 0) {
+      vertx.cancelTimer(expiryTimer);
+    }
+    long remaining =
+        Math.max(1, authenticated.expiresAtEpochSecond() * 1000 - System.currentTimeMillis());
+    expiryTimer =
+        vertx.setTimer(remaining, id -> close(UNAUTHENTICATED, "the access token has expired"));
+  }
+
+  private void subscribe(JsonObject message) {
+    if (user == null) {
+      close(UNAUTHENTICATED, "authenticate first");
+      return;
+    }
+    Object requested = message.getValue("ids");
+    if (requested == null) {
+      ids = null;
+    } else if (requested instanceof JsonArray array
+        && array.size() <= MAX_FILTER_IDS
+        && array.stream()
+            .allMatch(
+                id ->
+                    id instanceof Number n
+                        && n.longValue() > 0
+                        && n.doubleValue() == n.longValue())) {
+      Set<Long> wanted = new HashSet<>();
+      array.forEach(id -> wanted.add(((Number) id).longValue()));
+      ids = wanted;
+    } else {
+      close(
+          BAD_MESSAGE,
+          "ids must be null or an array of at most " + MAX_FILTER_IDS + " positive product ids");
+      return;
+    }
+    ws.writeTextMessage(
+        new JsonObject()
+            .put("type", "subscribed")
+            .put("ids", ids == null ? null : new JsonArray(ids.stream().sorted().toList()))
+            .encode());
+  }
+
+  /** An event for product {@code id}, already encoded; dropped unless this socket wants it. */
+  void deliver(long id, String encoded) {
+    if (user == null || closed || (ids != null && !ids.contains(id))) {
+      return;
+    }
+    if (inFlight >= config.maxQueuedMessages()) {
+      close(
+          SLOW_CONSUMER,
+          "slow consumer: more than " + config.maxQueuedMessages() + " events waiting");
+      return;
+    }
+    inFlight++;
+    ws.writeTextMessage(encoded).onComplete(written -> inFlight--);
+  }
+
+  /** Called on the hub's ping tick: a peer silent for two intervals is gone. */
+  void ping(long now) {
+    if (closed) {
+      return;
+    }
+    if (now - lastHeard > 2 * config.pingInterval().toMillis()) {
+      close(GOING_AWAY, "no answer to pings");
+      return;
+    }
+    ws.writePing(Buffer.buffer("ping"));
+  }
+
+  /** Re-reads the account, so a change missed by the revocation events still ends the socket. */
+  void recheck() {
+    if (user == null || closed) {
+      return;
+    }
+    authentication
+        .stillValid(user)
+        .onComplete(
+            result -> {
+              if (result.failed() && result.cause() instanceof AccountState.Refused) {
+                close(UNAUTHENTICATED, reason(result.cause()));
+              }
+            });
+  }
+
+  /** Sessions ended elsewhere (logout, disabled account), possibly on another node. */
+  void revoked(long userId, String jti) {
+    if (user != null && user.id() == userId && (jti == null || jti.equals(user.jti()))) {
+      close(
+          UNAUTHENTICATED, jti == null ? "the account is disabled" : "the token has been revoked");
+    }
+  }
+
+  void close(short code, String reason) {
+    if (closed) {
+      return;
+    }
+    // A close frame carries at most 123 bytes of reason.
+    ws.close(code, reason.length() > 100 ? reason.substring(0, 100) : reason);
+    released();
+  }
+
+  private void released() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    vertx.cancelTimer(authTimer);
+    if (expiryTimer >= 0) {
+      vertx.cancelTimer(expiryTimer);
+    }
+    if (user != null) {
+      connections.closed(user.id());
+    }
+    onClose.run();
+  }
+
+  private static String reason(Throwable failure) {
+    return failure instanceof AccountState.Refused refused
+        ? refused.reason()
+        : "authentication could not be checked; retry";
+  }
+}

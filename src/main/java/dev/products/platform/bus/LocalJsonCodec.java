@@ -1,0 +1,70 @@
+package dev.products.platform.bus;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Request/reply between this node's verticles hands the JSON object over instead of deep-copying
+ * it, as Vert.x's default codec does for every local message. Safe because every sender builds a
+ * fresh object per message and never touches it after sending. Over the wire (a clustered event
+ * bus) it is plain JSON.
+ */
+public final class LocalJsonCodec implements MessageCodec<JsonObject, JsonObject> {
+
+  public static final String NAME = "products-local-json";
+
+  /** Registers the codec once per Vert.x instance. */
+  public static synchronized void register(Vertx vertx) {
+    try {
+      vertx.eventBus().registerCodec(new LocalJsonCodec());
+    } catch (IllegalStateException alreadyRegistered) {
+      // a second App on the same Vert.x (tests): the first registration serves both
+    }
+  }
+
+  /**
+   * Delivery options that use this codec, for request/reply between this node's own verticles:
+   * local only, so a clustered node never sends its database or Redis work to another node.
+   */
+  public static DeliveryOptions options() {
+    return new DeliveryOptions().setCodecName(NAME).setLocalOnly(true);
+  }
+
+  /**
+   * For events published to every node: consumers on this node share the one object instead of each
+   * getting a deep copy (Vert.x's default for JSON), so they must treat it as read-only.
+   */
+  public static DeliveryOptions publishOptions() {
+    return new DeliveryOptions().setCodecName(NAME);
+  }
+
+  @Override
+  public void encodeToWire(Buffer buffer, JsonObject json) {
+    Buffer encoded = json.toBuffer();
+    buffer.appendInt(encoded.length()).appendBuffer(encoded);
+  }
+
+  @Override
+  public JsonObject decodeFromWire(int pos, Buffer buffer) {
+    int length = buffer.getInt(pos);
+    return new JsonObject(buffer.getBuffer(pos + 4, pos + 4 + length));
+  }
+
+  @Override
+  public JsonObject transform(JsonObject json) {
+    return json;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public byte systemCodecID() {
+    return -1;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.products.products;
+
+import dev.products.platform.bus.BusFailure;
+import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.config.RedisConfig;
+import dev.products.platform.config.RedisUrl;
+import dev.products.platform.logging.DependencyOutage;
+import dev.products.platform.redis.RedisEndpoint;
+import dev.products.platform.redis.RedisOutage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that speaks Redis for caching: a read-through cache of single products.
+ *
+ * <ul>
+ *   <li>A miss loads the product from the repository and stores it; concurrent misses for one id on
+ *       this instance share one load.
+ *   <li>After every committed write the HTTP handler waits for {@link CacheBus#WRITTEN}: the entry
+ *       becomes a marker that refuses older copies, on every instance (Redis is shared), and a load
+ *       still in flight here is no longer shared with later readers.
+ *   <li>Redis failing or slow (bounded by REDIS_TIMEOUT) never fails a read: it goes to the
+ *       repository, Redis is left alone for a moment, and markers that could not be written are
+ *       written when Redis answers again.
+ * </ul>
+ *
+ * Deployed once per instance, so its state (loads in flight, pending markers) is one event loop's.
+ */
+public final class CacheVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CacheVerticle.class);
+  private static final long PENDING_MARKERS_EVERY_MS = 1_000;
+  private static final long REPOSITORY_TIMEOUT_MS = 10_000;
+
+  private final RedisUrl url;
+  private final RedisConfig redisConfig;
+  private final Duration ttl;
+  private final MeterRegistry registry;
+  private final Map<Long, Future<JsonObject>> loading = new HashMap<>();
+  private final Map<Long, Integer> pendingMarkers = new HashMap<>();
+  private Redis redis;
+  private ProductCache cache;
+  private final RedisOutage outage = new RedisOutage();
+  private final DependencyOutage redisOutage;
+  private Counter hits;
+  private Counter misses;
+  private Counter errors;
+  private Counter loads;
+
+  /**
+   * @param redisOutage Redis's outage reporting, shared with the rate limits
+   */
+  public CacheVerticle(
+      RedisUrl url,
+      RedisConfig redisConfig,
+      Duration ttl,
+      MeterRegistry registry,
+      DependencyOutage redisOutage) {
+    this.url = url;
+    this.redisConfig = redisConfig;
+    this.ttl = ttl;
+    this.registry = registry;
+    this.redisOutage = redisOutage;
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = RedisEndpoint.client(vertx, url, "cache-redis", 8);
+    cache = new ProductCache(redis, redisConfig.keyPrefix(), ttl, redisConfig.timeout());
+    hits = counter("hit");
+    misses = counter("miss");
+    errors =
+        Counter.builder("cache.errors")
+            .description("Cache operations Redis failed or did not answer in time")
+            .register(registry);
+    loads =
+        Counter.builder("cache.loads")
+            .description("Products loaded from the repository on a miss")
+            .register(registry);
+    vertx.setPeriodic(PENDING_MARKERS_EVERY_MS, id -> writePendingMarkers());
+    return Future.all(
+        vertx.eventBus().<JsonObject>localConsumer(CacheBus.PRODUCT, this::product).completion(),
+        vertx.eventBus().<JsonObject>localConsumer(CacheBus.WRITTEN, this::written).completion());
+  }
+
+  private Counter counter(String result) {
+    return Counter.builder("cache.requests")
+        .description("Product reads by the cache")
+        .tag("result", result)
+        .register(registry);
+  }
+
+  private void product(Message<JsonObject> message) {
+    long id = message.body().getLong("id");
+    cached(id)
+        .compose(
+            found -> {
+              if (found != null) {
+                hits.increment();
+                return Future.succeededFuture(found);
+              }
+              misses.increment();
+              return load(id, message);
+            })
+        .onSuccess(product -> message.reply(product, LocalJsonCodec.options()))
+        .onFailure(
+            failure -> {
+              if (failure instanceof ReplyException reply) {
+                message.fail(reply.failureCode(), reply.getMessage());
+              } else {
+                BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage());
+              }
+            });
+  }
+
+  private Future<JsonObject> cached(long id) {
+    if (outage.skipping()) {
+      return Future.succeededFuture();
+    }
+    return cache
+        .get(id)
+        .onSuccess(found -> redisAnswered())
+        .recover(
+            failure -> {
+              redisFailed(failure);
+              return Future.succeededFuture();
+            });
+  }
+
+  /** One repository read per id at a time; the result is stored for everyone. */
+  private Future<JsonObject> load(long id, Message<JsonObject> asking) {
+    Future<JsonObject> inFlight = loading.get(id);
+    if (inFlight != null) {
+      return inFlight;
+    }
+    loads.increment();
+    DeliveryOptions options =
+        LocalJsonCodec.options().setSendTimeout(REPOSITORY_TIMEOUT_MS).setHeaders(asking.headers());
+    Future<JsonObject> loaded =
+        vertx
+            .eventBus()
+            .<JsonObject>request(ProductsBus.GET, ProductsBus.byId(id), options)
+            .map(Message::body);
+    loading.put(id, loaded);
+    return loaded
+        .andThen(done -> loading.remove(id, loaded))
+        .onSuccess(
+            product -> {
+              if (!outage.skipping()) {
+                cache.put(product).onFailure(this::redisFailed);
+              }
+            });
+  }
+
+  private void written(Message<JsonObject> message) {
+    long id = message.body().getLong("id");
+    int version = message.body().getInteger("version");
+    // A load that began before this write must not be shared with readers who come after it.
+    loading.remove(id);
+    mark(id, version)
+        .onSuccess(v -> message.reply(new JsonObject(), LocalJsonCodec.options()))
+        .onFailure(
+            failure ->
+                BusFailure.UNAVAILABLE.replyTo(
+                    message, "the cache did not take the write; retried later"));
+  }
+
+  private Future<Void> mark(long id, int version) {
+    if (outage.skipping()) {
+      pendingMarkers.merge(id, version, Math::max);
+      return Future.failedFuture("Redis is unavailable");
+    }
+    return cache
+        .markWritten(id, version)
+        .onSuccess(v -> redisAnswered())
+        .onFailure(
+            failure -> {
+              redisFailed(failure);
+              pendingMarkers.merge(id, version, Math::max);
+            });
+  }
+
+  private void writePendingMarkers() {
+    if (pendingMarkers.isEmpty() || outage.skipping()) {
+      return;
+    }
+    Map<Long, Integer> batch = new HashMap<>(pendingMarkers);
+    pendingMarkers.clear();
+    batch.forEach(
+        (id, version) ->
+            mark(id, version)
+                .onSuccess(
+                    v ->
+                        LOG.debug(
+                            "Marked product {} written in the cache after Redis came back", id)));
+  }
+
+  private void redisAnswered() {
+    outage.answered();
+    redisOutage.answered();
+  }
+
+  private void redisFailed(Throwable failure) {
+    errors.increment();
+    outage.failed();
+    redisOutage.failed(failure);
+    LOG.debug("A cache operation failed: {}", failure.toString());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return redis == null ? Future.succeededFuture() : redis.close();
+  }
+}

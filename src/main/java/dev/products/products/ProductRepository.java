@@ -1,0 +1,341 @@
+package dev.products.products;
+
+import dev.products.platform.store.ForbiddenException;
+import dev.products.platform.store.IdempotencyConflictException;
+import dev.products.platform.store.NotFoundException;
+import dev.products.platform.store.PreconditionFailedException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The products table, in prepared statements only. Rows come back as the API's JSON shape. */
+public final class ProductRepository {
+
+  private static final String COLUMNS =
+      "id, name, description, price_cents, stock, owner_id, version, created_at, updated_at";
+
+  private static final String INSERT =
+      "INSERT INTO products (name, description, price_cents, stock, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING "
+          + COLUMNS;
+
+  private static final String DELETE_EXPIRED_KEY =
+      "DELETE FROM idempotency_keys"
+          + " WHERE user_id = $1 AND key = $2 AND created_at < now() - $3::bigint * interval '1 millisecond'";
+
+  private static final String CLAIM_KEY =
+      "INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)"
+          + " ON CONFLICT DO NOTHING RETURNING 1";
+
+  private static final String KEEP_ANSWER =
+      "UPDATE idempotency_keys SET response = $3 WHERE user_id = $1 AND key = $2";
+
+  private static final String FIND_KEY =
+      "SELECT request_hash, response FROM idempotency_keys WHERE user_id = $1 AND key = $2";
+
+  private static final String CURRENT = "SELECT owner_id, version FROM products WHERE id = $1";
+
+  private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM products WHERE id = $1";
+
+  /**
+   * The page's ids come from the (created_at, id) index alone (an index-only scan once vacuum has
+   * marked the pages visible), and only those rows are read from the table: the rows an OFFSET
+   * skips cost index entries, not table reads. Written as {@code = ANY(ARRAY(...))} rather than a
+   * join so the prepared statement's generic plan stays an index lookup. The total rides along on
+   * each row: one round trip for the page and its total.
+   */
+  private static final String SELECT_PAGE =
+      "SELECT "
+          + COLUMNS
+          + ", ("
+          + "SELECT coalesce(sum(n), 0)::bigint FROM product_count_slots) AS total FROM products"
+          + " WHERE id = ANY(ARRAY(SELECT id FROM products ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2))"
+          + " ORDER BY created_at DESC, id DESC";
+
+  /** Kept by triggers in the same transaction as every insert and delete (V3); exact, and O(1). */
+  private static final String COUNT = "SELECT coalesce(sum(n), 0)::bigint FROM product_count_slots";
+
+  /**
+   * Exports read in primary-key order after the last id seen (keyset), so each page is an index
+   * range.
+   */
+  private static final String EXPORT_PAGE_ALL =
+      "SELECT " + COLUMNS + " FROM products WHERE id > $1 ORDER BY id LIMIT $2";
+
+  /** One owner's products, from the (owner_id, id) index (V8). */
+  private static final String EXPORT_PAGE_OF_OWNER =
+      "SELECT " + COLUMNS + " FROM products WHERE owner_id = $1 AND id > $2 ORDER BY id LIMIT $3";
+
+  private static final String COUNT_OF_OWNER = "SELECT count(*) FROM products WHERE owner_id = $1";
+
+  /**
+   * Each column is written only when its flag is true, so a PATCH changes exactly the fields it
+   * sent.
+   */
+  private static final String UPDATE =
+      """
+      UPDATE products SET
+        name        = CASE WHEN $2 THEN $3 ELSE name END,
+        description = CASE WHEN $4 THEN $5 ELSE description END,
+        price_cents = CASE WHEN $6 THEN $7 ELSE price_cents END,
+        stock       = CASE WHEN $8 THEN $9 ELSE stock END,
+        version     = version + 1,
+        updated_at  = now()
+      WHERE id = $1 AND ($10 OR owner_id = $11) AND ($12::int[] IS NULL OR version = ANY($12))
+      RETURNING\s"""
+          + COLUMNS;
+
+  private static final String DELETE =
+      "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3) AND ($4::int[] IS NULL OR version = ANY($4))"
+          + " RETURNING version";
+
+  private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_INSTANT;
+
+  private final Pool pool;
+
+  public ProductRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<JsonObject> create(JsonObject product, Actor actor) {
+    return insert(pool, product, actor);
+  }
+
+  private static Future<JsonObject> insert(SqlClient client, JsonObject product, Actor actor) {
+    Tuple params =
+        Tuple.of(
+            product.getString("name"),
+            product.getString("description"),
+            product.getLong("price_cents"),
+            product.getInteger("stock", 0),
+            actor.id());
+    return client.preparedQuery(INSERT).execute(params).map(rows -> toJson(rows.iterator().next()));
+  }
+
+  /**
+   * A create under an Idempotency-Key, in one transaction with the key. The first request with a
+   * key makes the product and keeps the answer; a retry (same user, key and body hash) gets that
+   * answer; the same key with another body fails. A concurrent retry waits on the key's unique
+   * index until the first commits (or rolls back, and then it goes ahead itself). Keys older than
+   * {@code ttl} count as unused.
+   *
+   * @return the product, and whether it is a replay of an earlier answer
+   */
+  public Future<JsonObject> createOnce(
+      JsonObject product, Actor actor, String key, String requestHash, Duration ttl) {
+    return pool.withTransaction(
+        tx ->
+            tx.preparedQuery(DELETE_EXPIRED_KEY)
+                .execute(Tuple.of(actor.id(), key, ttl.toMillis()))
+                .compose(
+                    v ->
+                        tx.preparedQuery(CLAIM_KEY).execute(Tuple.of(actor.id(), key, requestHash)))
+                .compose(
+                    claimed ->
+                        claimed.size() > 0
+                            ? insert(tx, product, actor)
+                                .compose(
+                                    created ->
+                                        tx.preparedQuery(KEEP_ANSWER)
+                                            .execute(Tuple.of(actor.id(), key, created))
+                                            .map(
+                                                v ->
+                                                    new JsonObject()
+                                                        .put("product", created)
+                                                        .put("replayed", false)))
+                            : tx.preparedQuery(FIND_KEY)
+                                .execute(Tuple.of(actor.id(), key))
+                                .compose(
+                                    rows -> {
+                                      Row earlier = rows.iterator().next();
+                                      if (!earlier.getString("request_hash").equals(requestHash)) {
+                                        return Future.failedFuture(
+                                            new IdempotencyConflictException(
+                                                "this Idempotency-Key was already used with a different request body"));
+                                      }
+                                      return Future.succeededFuture(
+                                          new JsonObject()
+                                              .put(
+                                                  "product",
+                                                  (JsonObject) earlier.getJson("response"))
+                                              .put("replayed", true));
+                                    })));
+  }
+
+  public Future<Optional<JsonObject>> find(long id) {
+    return pool.preparedQuery(SELECT_ONE).execute(Tuple.of(id)).map(ProductRepository::firstAsJson);
+  }
+
+  public Future<JsonObject> page(int limit, long offset) {
+    return pool.preparedQuery(SELECT_PAGE)
+        .execute(Tuple.of(limit, offset))
+        .compose(
+            rows -> {
+              JsonArray items = new JsonArray();
+              Long total = null;
+              for (Row row : rows) {
+                items.add(toJson(row));
+                total = row.getLong("total");
+              }
+              // Past the last page no row carries the total: ask for it alone.
+              Future<Long> counted =
+                  total != null
+                      ? Future.succeededFuture(total)
+                      : pool.preparedQuery(COUNT)
+                          .execute()
+                          .map(count -> count.iterator().next().getLong(0));
+              return counted.map(
+                  count ->
+                      new JsonObject()
+                          .put("items", items)
+                          .put("total", count)
+                          .put("limit", limit)
+                          .put("offset", offset));
+            });
+  }
+
+  /**
+   * Up to {@code limit} products with ids above {@code afterId}, in id order.
+   *
+   * @param ownerId only this user's products, or null for every product
+   */
+  public Future<JsonObject> exportPage(@Nullable Long ownerId, long afterId, int limit) {
+    Future<RowSet<Row>> rows =
+        ownerId == null
+            ? pool.preparedQuery(EXPORT_PAGE_ALL).execute(Tuple.of(afterId, limit))
+            : pool.preparedQuery(EXPORT_PAGE_OF_OWNER).execute(Tuple.of(ownerId, afterId, limit));
+    return rows.map(
+        page -> {
+          JsonArray items = new JsonArray();
+          page.forEach(row -> items.add(toJson(row)));
+          return new JsonObject().put("items", items);
+        });
+  }
+
+  /**
+   * How many products an export covers.
+   *
+   * @param ownerId only this user's products, or null for every product
+   */
+  public Future<JsonObject> count(@Nullable Long ownerId) {
+    Future<RowSet<Row>> rows =
+        ownerId == null
+            ? pool.preparedQuery(COUNT).execute()
+            : pool.preparedQuery(COUNT_OF_OWNER).execute(Tuple.of(ownerId));
+    return rows.map(count -> new JsonObject().put("total", count.iterator().next().getLong(0)));
+  }
+
+  /**
+   * The updated product; fails with NotFound, Forbidden (the actor neither owns it nor is an admin)
+   * or PreconditionFailed.
+   *
+   * @param expectedVersions the versions the write may apply to (If-Match), or null for any: the
+   *     check and the write are one statement, so two racing writers cannot both pass it
+   */
+  public Future<JsonObject> update(
+      long id, JsonObject changes, Actor actor, Integer @Nullable [] expectedVersions) {
+    Tuple params =
+        Tuple.tuple()
+            .addLong(id)
+            .addBoolean(changes.containsKey("name"))
+            .addString(changes.getString("name"))
+            .addBoolean(changes.containsKey("description"))
+            .addString(changes.getString("description"))
+            .addBoolean(changes.containsKey("price_cents"))
+            .addLong(changes.getLong("price_cents"))
+            .addBoolean(changes.containsKey("stock"))
+            .addInteger(changes.getInteger("stock"))
+            .addBoolean(actor.admin())
+            .addLong(actor.id())
+            .addArrayOfInteger(expectedVersions);
+    return pool.preparedQuery(UPDATE)
+        .execute(params)
+        .compose(
+            rows ->
+                rows.size() > 0
+                    ? Future.succeededFuture(toJson(rows.iterator().next()))
+                    : whyNotWritten(id, actor));
+  }
+
+  /**
+   * Returns the version the product had when deleted; fails with NotFound, Forbidden or
+   * PreconditionFailed.
+   */
+  public Future<Integer> delete(long id, Actor actor, Integer @Nullable [] expectedVersions) {
+    Tuple params =
+        Tuple.tuple()
+            .addLong(id)
+            .addBoolean(actor.admin())
+            .addLong(actor.id())
+            .addArrayOfInteger(expectedVersions);
+    return pool.preparedQuery(DELETE)
+        .execute(params)
+        .compose(
+            rows ->
+                rows.size() > 0
+                    ? Future.succeededFuture(rows.iterator().next().getInteger("version"))
+                    : whyNotWritten(id, actor));
+  }
+
+  /**
+   * A write matched no row: say why, in the order a client can act on (gone, not yours, changed).
+   */
+  private <T> Future<T> whyNotWritten(long id, Actor actor) {
+    return pool.preparedQuery(CURRENT)
+        .execute(Tuple.of(id))
+        .compose(
+            rows -> {
+              if (rows.size() == 0) {
+                return Future.failedFuture(
+                    new NotFoundException("product " + id + " does not exist"));
+              }
+              Row current = rows.iterator().next();
+              Long owner = current.getLong("owner_id");
+              if (!actor.admin() && (owner == null || owner != actor.id())) {
+                return Future.failedFuture(
+                    new ForbiddenException(
+                        "only the owner of product " + id + " or an admin may change it"));
+              }
+              return Future.failedFuture(
+                  new PreconditionFailedException(
+                      "product "
+                          + id
+                          + " has changed: it is at version "
+                          + current.getInteger("version")
+                          + " (ETag \""
+                          + current.getInteger("version")
+                          + "\"); read it again"));
+            });
+  }
+
+  private static Optional<JsonObject> firstAsJson(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next()));
+  }
+
+  static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("name", row.getString("name"))
+        .put("description", row.getString("description"))
+        .put("price_cents", row.getLong("price_cents"))
+        .put("stock", row.getInteger("stock"))
+        .put("owner_id", row.getLong("owner_id"))
+        .put("version", row.getInteger("version"))
+        .put("created_at", timestamp(row.getOffsetDateTime("created_at")))
+        .put("updated_at", timestamp(row.getOffsetDateTime("updated_at")));
+  }
+
+  public static String timestamp(OffsetDateTime time) {
+    return RFC_3339.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.products.ratelimit;
+
+import dev.products.auth.LoginThrottle;
+import dev.products.auth.RefreshTokens;
+import dev.products.http.edge.ClientAddress;
+import dev.products.platform.config.RateLimitConfig;
+import dev.products.platform.metrics.BusinessMetrics;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/** Login attempts per account (whatever the case of the e-mail) and per client address. */
+public final class LoginRateLimit implements LoginThrottle {
+
+  private final RateLimits limits;
+  private final RateLimitConfig config;
+  private final BusinessMetrics metrics;
+
+  public LoginRateLimit(RateLimits limits, RateLimitConfig config, BusinessMetrics metrics) {
+    this.limits = limits;
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<Void> admit(RoutingContext rc, String account) {
+    return limits
+        .hit(rc, "login_ip", ClientAddress.of(rc), config.loginPerIp())
+        .compose(
+            v -> limits.hit(rc, "login_account", accountKey(account), config.loginPerAccount()));
+  }
+
+  @Override
+  public void failed(RoutingContext rc) {
+    metrics.failedLogin();
+  }
+
+  /**
+   * Counters are keyed by a digest of the e-mail, so Redis never holds the addresses themselves.
+   */
+  private static String accountKey(String account) {
+    return RefreshTokens.hash(account.toLowerCase(Locale.ROOT)).substring(0, 32);
+  }
+}

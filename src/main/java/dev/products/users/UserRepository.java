@@ -1,0 +1,172 @@
+package dev.products.users;
+
+import dev.products.platform.store.ConflictException;
+import dev.products.platform.store.NotFoundException;
+import dev.products.products.ProductRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * The users table, in prepared statements. Password hashes leave only through {@link #credentials}.
+ */
+public final class UserRepository {
+
+  private static final String COLUMNS = "id, email, role, disabled, created_at, updated_at";
+
+  /**
+   * The account and its welcome e-mail job in one statement: the mail cannot be lost between the
+   * two (a transactional outbox), and NOTIFY wakes the job workers once it commits.
+   */
+  private static final String INSERT =
+      "WITH created AS ("
+          + "INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING "
+          + COLUMNS
+          + "), "
+          + "welcome AS (INSERT INTO jobs (kind, payload, max_attempts, created_by) "
+          + "SELECT 'welcome-email', jsonb_build_object('user_id', id, 'email', email), $4, id FROM created) "
+          + "SELECT "
+          + COLUMNS
+          + ", pg_notify('jobs', 'welcome-email') FROM created";
+
+  private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
+  private static final String SELECT_PAGE =
+      "SELECT " + COLUMNS + " FROM users ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2";
+  private static final String COUNT = "SELECT count(*) FROM users";
+  private static final String UPDATE =
+      """
+      UPDATE users SET
+        role       = CASE WHEN $2 THEN $3 ELSE role END,
+        disabled   = CASE WHEN $4 THEN $5 ELSE disabled END,
+        updated_at = now()
+      WHERE id = $1
+      RETURNING\s"""
+          + COLUMNS;
+  private static final String CREDENTIALS =
+      "SELECT id, role, disabled, password_hash FROM users WHERE lower(email) = lower($1)";
+  private static final String AUTH_STATE =
+      """
+      SELECT role, disabled, EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $2)
+      FROM users WHERE id = $1""";
+  private static final String ENSURE_ADMIN =
+      """
+      INSERT INTO users (email, password_hash, role)
+      SELECT $1, $2, 'admin' WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin')
+      ON CONFLICT ((lower(email))) DO UPDATE SET role = 'admin', updated_at = now()
+      RETURNING id""";
+
+  private final Pool pool;
+  private final int welcomeAttempts;
+
+  /**
+   * @param welcomeAttempts attempts the welcome e-mail job gets (JOB_MAX_ATTEMPTS)
+   */
+  public UserRepository(Pool pool, int welcomeAttempts) {
+    this.pool = pool;
+    this.welcomeAttempts = welcomeAttempts;
+  }
+
+  public Future<JsonObject> create(String email, String passwordHash, String role) {
+    return pool.preparedQuery(INSERT)
+        .execute(Tuple.of(email, passwordHash, role, welcomeAttempts))
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                        ? new ConflictException("an account with this e-mail already exists")
+                        : failure))
+        .map(rows -> toJson(rows.iterator().next()));
+  }
+
+  public Future<JsonObject> find(long id) {
+    return pool.preparedQuery(SELECT_ONE).execute(Tuple.of(id)).map(rows -> first(rows, id));
+  }
+
+  public Future<JsonObject> page(int limit, long offset) {
+    Future<RowSet<Row>> items = pool.preparedQuery(SELECT_PAGE).execute(Tuple.of(limit, offset));
+    Future<RowSet<Row>> total = pool.preparedQuery(COUNT).execute();
+    return Future.all(items, total)
+        .map(
+            done -> {
+              JsonArray array = new JsonArray();
+              items.result().forEach(row -> array.add(toJson(row)));
+              return new JsonObject()
+                  .put("items", array)
+                  .put("total", total.result().iterator().next().getLong(0))
+                  .put("limit", limit)
+                  .put("offset", offset);
+            });
+  }
+
+  public Future<JsonObject> update(long id, JsonObject changes) {
+    Tuple params =
+        Tuple.tuple()
+            .addLong(id)
+            .addBoolean(changes.containsKey("role"))
+            .addString(changes.getString("role"))
+            .addBoolean(changes.containsKey("disabled"))
+            .addBoolean(changes.getBoolean("disabled"));
+    return pool.preparedQuery(UPDATE).execute(params).map(rows -> first(rows, id));
+  }
+
+  public Future<JsonObject> credentials(String email) {
+    return pool.preparedQuery(CREDENTIALS)
+        .execute(Tuple.of(email))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                throw new NotFoundException("no account with this e-mail");
+              }
+              Row row = rows.iterator().next();
+              return new JsonObject()
+                  .put("id", row.getLong("id"))
+                  .put("role", row.getString("role"))
+                  .put("disabled", row.getBoolean("disabled"))
+                  .put("password_hash", row.getString("password_hash"));
+            });
+  }
+
+  public Future<JsonObject> authState(long id, String jti) {
+    return pool.preparedQuery(AUTH_STATE)
+        .execute(Tuple.of(id, java.util.UUID.fromString(jti)))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                throw new NotFoundException("user " + id + " does not exist");
+              }
+              Row row = rows.iterator().next();
+              return new JsonObject()
+                  .put("role", row.getString(0))
+                  .put("disabled", row.getBoolean(1))
+                  .put("revoked", row.getBoolean(2));
+            });
+  }
+
+  public Future<JsonObject> ensureAdmin(String email, String passwordHash) {
+    return pool.preparedQuery(ENSURE_ADMIN)
+        .execute(Tuple.of(email, passwordHash))
+        .map(rows -> new JsonObject().put("created", rows.size() > 0));
+  }
+
+  private static JsonObject first(RowSet<Row> rows, long id) {
+    if (rows.size() == 0) {
+      throw new NotFoundException("user " + id + " does not exist");
+    }
+    return toJson(rows.iterator().next());
+  }
+
+  static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("email", row.getString("email"))
+        .put("role", row.getString("role"))
+        .put("disabled", row.getBoolean("disabled"))
+        .put("created_at", ProductRepository.timestamp(row.getOffsetDateTime("created_at")))
+        .put("updated_at", ProductRepository.timestamp(row.getOffsetDateTime("updated_at")));
+  }
+}
