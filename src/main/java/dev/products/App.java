@@ -2,6 +2,7 @@ package dev.products;
 
 import dev.products.auth.AdminBootstrap;
 import dev.products.auth.JwtKeys;
+import dev.products.auth.TokenStoreVerticle;
 import dev.products.exports.ExportCleanup;
 import dev.products.exports.ExportFiles;
 import dev.products.exports.ProductExport;
@@ -22,9 +23,11 @@ import dev.products.platform.metrics.BuildInfoMetric;
 import dev.products.platform.metrics.BusinessMetrics;
 import dev.products.platform.metrics.MetricsSetup;
 import dev.products.platform.redis.RedisEndpoint;
-import dev.products.platform.store.RepositoryVerticle;
+import dev.products.platform.store.DatabaseUpkeepVerticle;
 import dev.products.products.CacheVerticle;
+import dev.products.products.ProductStoreVerticle;
 import dev.products.ratelimit.RateLimitVerticle;
+import dev.products.users.UserStoreVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -43,7 +46,7 @@ import org.slf4j.event.Level;
 
 /**
  * The boot sequence of one instance, as a chain of futures: open the database and Redis (starting
- * the embedded ones if needed), migrate, deploy the repository, rate-limit, cache and job
+ * the embedded ones if needed), migrate, deploy the feature stores, rate-limit, cache and job
  * verticles, then the HTTP verticles. Stopping (or a failed start) runs it backwards.
  */
 public final class App {
@@ -171,11 +174,35 @@ public final class App {
             "rate limits fall back to per-instance counters and product reads skip the cache until"
                 + " it answers",
             "rate limits are shared by every instance again and product reads use the cache");
+    // Each feature's store scales with the HTTP instances; all share one pool (by name).
     return deploy(
             vertx,
             deployed,
-            () -> new RepositoryVerticle(config, database.url(), schemaVersion, databaseOutage),
+            () -> new ProductStoreVerticle(config, database.url(), databaseOutage),
             instances)
+        .compose(
+            v ->
+                deploy(
+                    vertx,
+                    deployed,
+                    () -> new UserStoreVerticle(config, database.url(), databaseOutage),
+                    instances))
+        .compose(
+            v ->
+                deploy(
+                    vertx,
+                    deployed,
+                    () -> new TokenStoreVerticle(config, database.url(), databaseOutage),
+                    instances))
+        .compose(
+            v ->
+                deploy(
+                    vertx,
+                    deployed,
+                    () ->
+                        new DatabaseUpkeepVerticle(
+                            config, database.url(), schemaVersion, databaseOutage),
+                    1))
         .compose(
             v ->
                 deploy(

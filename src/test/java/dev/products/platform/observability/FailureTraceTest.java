@@ -56,7 +56,7 @@ class FailureTraceTest {
       assertThat(lines)
           .anyMatch(
               line ->
-                  line.getString("logger_name").endsWith("RepositoryVerticle")
+                  line.getString("logger_name").endsWith("StoreVerticle")
                       && line.getString("level").equals("ERROR")
                       && line.getString("stack_trace") != null);
       assertThat(lines).anyMatch(line -> line.getString("logger_name").endsWith("ProblemHandler"));
