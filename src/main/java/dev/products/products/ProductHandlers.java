@@ -5,7 +5,6 @@ import dev.products.http.BusClient;
 import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import dev.products.platform.metrics.BusinessMetrics;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -55,17 +54,6 @@ public final class ProductHandlers {
         });
   }
 
-  /**
-   * Tells the cache a write committed, before the client hears of it, so no instance serves the old
-   * copy afterwards. The write stands either way: if Redis did not take it, the cache verticle
-   * retries when Redis is back, and reads bypass Redis meanwhile.
-   */
-  private Future<Void> written(RoutingContext rc, long id, int version) {
-    return bus.request(rc, CacheBus.WRITTEN, new JsonObject().put("id", id).put("version", version))
-        .<Void>mapEmpty()
-        .recover(notTaken -> Future.succeededFuture());
-  }
-
   public void list(RoutingContext rc) {
     ValidatedRequest request = validated(rc);
     int limit = intOr(request.getQuery().get("limit"), DEFAULT_LIMIT);
@@ -97,16 +85,13 @@ public final class ProductHandlers {
     Responses.answer(
         rc,
         bus.request(
-                rc,
-                ProductsBus.UPDATE,
-                ProductsBus.update(
-                    id(rc),
-                    body(rc),
-                    actor(rc),
-                    EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
-            .compose(
-                product ->
-                    written(rc, product.getLong("id"), product.getInteger("version")).map(product)),
+            rc,
+            ProductsBus.UPDATE,
+            ProductsBus.update(
+                id(rc),
+                body(rc),
+                actor(rc),
+                EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
         product -> {
           rc.response().putHeader("ETag", EntityTags.of(product));
           Responses.json(rc, 200, product);
@@ -117,11 +102,10 @@ public final class ProductHandlers {
     Responses.answer(
         rc,
         bus.request(
-                rc,
-                ProductsBus.DELETE,
-                ProductsBus.delete(
-                    id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match"))))
-            .compose(nothing -> written(rc, id(rc), CacheBus.DELETED)),
+            rc,
+            ProductsBus.DELETE,
+            ProductsBus.delete(
+                id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
         nothing -> rc.response().setStatusCode(204).end());
   }
 

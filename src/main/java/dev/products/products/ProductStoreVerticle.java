@@ -1,12 +1,15 @@
 package dev.products.products;
 
+import dev.products.platform.bus.BusHeaders;
 import dev.products.platform.bus.LocalJsonCodec;
 import dev.products.platform.config.AppConfig;
 import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.logging.DependencyOutage;
+import dev.products.platform.logging.LogContext;
 import dev.products.platform.store.NotFoundException;
 import dev.products.platform.store.StoreVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,12 +17,18 @@ import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The products store on the bus ({@link ProductsBus}): the product SQL, and the product events
- * published after each commit.
+ * The products store on the bus ({@link ProductsBus}), the one owner of a product write: it
+ * commits, makes the cache coherent ({@link CacheBus#WRITTEN}), publishes the product event, then
+ * replies, so a handler makes one request per operation.
  */
 public final class ProductStoreVerticle extends StoreVerticle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProductStoreVerticle.class);
+  private static final long CACHE_TIMEOUT_MS = 10_000;
 
   public ProductStoreVerticle(AppConfig config, DatabaseUrl databaseUrl, DependencyOutage outage) {
     super(config, databaseUrl, outage);
@@ -45,6 +54,10 @@ public final class ProductStoreVerticle extends StoreVerticle {
                         body.getJsonObject("changes"),
                         actor(body),
                         ifMatch(body))
+                    .compose(
+                        updated ->
+                            cacheWritten(updated.getLong("id"), updated.getInteger("version"))
+                                .map(updated))
                     .onSuccess(
                         updated ->
                             publish(
@@ -64,6 +77,8 @@ public final class ProductStoreVerticle extends StoreVerticle {
             body ->
                 products
                     .delete(body.getLong("id"), actor(body), ifMatch(body))
+                    .compose(
+                        version -> cacheWritten(body.getLong("id"), CacheBus.DELETED).map(version))
                     .map(
                         version -> {
                           publish(
@@ -74,6 +89,29 @@ public final class ProductStoreVerticle extends StoreVerticle {
                               actor(body));
                           return null;
                         })));
+  }
+
+  /**
+   * Tells the cache a write committed, before the writer or any subscriber hears of it, so no
+   * instance serves the old copy afterwards. The write stands either way: if Redis did not take it,
+   * the cache verticle marks it when Redis is back, and reads bypass Redis meanwhile.
+   */
+  private Future<Void> cacheWritten(long id, int version) {
+    DeliveryOptions options = LocalJsonCodec.options().setSendTimeout(CACHE_TIMEOUT_MS);
+    String requestId = LogContext.get(LogContext.REQUEST_ID);
+    if (requestId != null) {
+      options.addHeader(BusHeaders.REQUEST_ID, requestId);
+    }
+    return vertx
+        .eventBus()
+        .request(CacheBus.WRITTEN, new JsonObject().put("id", id).put("version", version), options)
+        .<Void>mapEmpty()
+        .recover(
+            notTaken -> {
+              LOG.debug(
+                  "The cache did not take the write of product {}: {}", id, notTaken.toString());
+              return Future.succeededFuture();
+            });
   }
 
   private static Actor actor(JsonObject body) {

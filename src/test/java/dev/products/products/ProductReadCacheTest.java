@@ -106,6 +106,31 @@ class ProductReadCacheTest {
   }
 
   @Test
+  void theProductsStoreMakesTheCacheCoherentBeforeItRepliesToAnyWriter(Vertx vertx) {
+    long id = created();
+    app.http().get("/products/" + id);
+    eventually(
+        Duration.ofSeconds(5), () -> entry(id), value -> value != null && value.startsWith("1:"));
+    long userId = user.get("/users/me").json().getLong("id");
+
+    // A writer on the bus, not the HTTP handler: the store alone must keep the cache coherent.
+    vertx
+        .eventBus()
+        .request(
+            ProductsBus.UPDATE,
+            ProductsBus.update(
+                id,
+                new JsonObject().put("name", "Renamed on the bus"),
+                ProductsBus.actor(userId, "user"),
+                null))
+        .await();
+
+    assertThat(entry(id)).isEqualTo("!2");
+    assertThat(app.http().get("/products/" + id).json().getString("name"))
+        .isEqualTo("Renamed on the bus");
+  }
+
+  @Test
   void aDeleteIsNeverServedFromTheCache() {
     long id = created();
     app.http().get("/products/" + id);
