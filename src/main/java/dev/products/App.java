@@ -175,25 +175,12 @@ public final class App {
                 + " it answers",
             "rate limits are shared by every instance again and product reads use the cache");
     // Each feature's store scales with the HTTP instances; all share one pool (by name).
-    return deploy(
-            vertx,
-            deployed,
+    List<Supplier<Deployable>> stores =
+        List.of(
             () -> new ProductStoreVerticle(config, database.url(), databaseOutage),
-            instances)
-        .compose(
-            v ->
-                deploy(
-                    vertx,
-                    deployed,
-                    () -> new UserStoreVerticle(config, database.url(), databaseOutage),
-                    instances))
-        .compose(
-            v ->
-                deploy(
-                    vertx,
-                    deployed,
-                    () -> new TokenStoreVerticle(config, database.url(), databaseOutage),
-                    instances))
+            () -> new UserStoreVerticle(config, database.url(), databaseOutage),
+            () -> new TokenStoreVerticle(config, database.url(), databaseOutage));
+    return deployEach(vertx, deployed, stores, instances)
         .compose(
             v ->
                 deploy(
@@ -289,6 +276,16 @@ public final class App {
               deployed.add(id);
               return null;
             });
+  }
+
+  /** Deploys each verticle in turn, {@code instances} of each. */
+  private static Future<Void> deployEach(
+      Vertx vertx, List<String> deployed, List<Supplier<Deployable>> verticles, int instances) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Supplier<Deployable> verticle : verticles) {
+      chain = chain.compose(v -> deploy(vertx, deployed, verticle, instances));
+    }
+    return chain;
   }
 
   private static Future<Void> undeployInReverse(Vertx vertx, List<String> deployed) {
