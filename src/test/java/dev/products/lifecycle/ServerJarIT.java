@@ -1,5 +1,6 @@
 package dev.products.lifecycle;
 
+import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.client.java.ApiClient;
@@ -59,7 +60,10 @@ class ServerJarIT {
   void servesAProductRoundTripOnTheConfiguredPostgresAndRedis(@TempDir Path workDir)
       throws Exception {
     try (ServiceJar service = ServiceJar.start(workDir, serverJar())) {
-      assertThat(service.log())
+      // Readiness can answer a moment before the banner is written: wait for the banner.
+      String log =
+          eventually(Duration.ofSeconds(10), service::log, text -> text.contains(" is ready: "));
+      assertThat(log)
           .contains("database: PostgreSQL at postgresql://")
           .contains("redis:    Redis at redis")
           .doesNotContain("embedded");
