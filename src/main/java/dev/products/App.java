@@ -12,6 +12,8 @@ import dev.products.jobs.JobHandler;
 import dev.products.jobs.JobVerticle;
 import dev.products.jobs.WelcomeEmail;
 import dev.products.live.LiveConnections;
+import dev.products.platform.bus.Bus;
+import dev.products.platform.bus.LocalCodec;
 import dev.products.platform.bus.LocalJsonCodec;
 import dev.products.platform.cluster.ClusterMembership;
 import dev.products.platform.config.AppConfig;
@@ -98,14 +100,16 @@ public final class App {
   public static Future<App> start(
       Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers) {
     ExportFiles exports = new ExportFiles(config.dataDir());
+    Bus bus = new Bus(vertx, config.bus());
     Map<String, JobHandler> jobHandlers = new HashMap<>(extraJobHandlers);
     jobHandlers.putIfAbsent(WelcomeEmail.KIND, WelcomeEmail.create(vertx, config.mail()));
-    jobHandlers.putIfAbsent(ProductExport.KIND, new ProductExport(vertx, exports));
+    jobHandlers.putIfAbsent(ProductExport.KIND, new ProductExport(vertx, bus, exports));
     jobHandlers.putIfAbsent(
         ExportCleanup.KIND, new ExportCleanup(vertx, exports, config.exports().maxAge()));
-    jobHandlers.putIfAbsent(Housekeeping.KIND, new Housekeeping(vertx));
+    jobHandlers.putIfAbsent(Housekeeping.KIND, new Housekeeping(bus));
     Logging.installRequestFields();
     LocalJsonCodec.register(vertx);
+    LocalCodec.register(vertx);
     return Database.open(vertx, config)
         .compose(
             database ->
@@ -195,7 +199,9 @@ public final class App {
                 deploy(
                     vertx,
                     deployed,
-                    () -> new RateLimitVerticle(redis.url(), config.redis(), redisOutage),
+                    () ->
+                        new RateLimitVerticle(
+                            redis.url(), config.redis(), redisOutage, config.bus()),
                     1))
         .compose(
             v ->
@@ -204,7 +210,12 @@ public final class App {
                     deployed,
                     () ->
                         new CacheVerticle(
-                            redis.url(), config.redis(), config.cacheTtl(), registry, redisOutage),
+                            redis.url(),
+                            config.redis(),
+                            config.cacheTtl(),
+                            registry,
+                            redisOutage,
+                            config.bus()),
                     1))
         .compose(
             v ->
@@ -218,7 +229,8 @@ public final class App {
                             jobHandlers,
                             recurringTasks(config),
                             errors,
-                            databaseOutage),
+                            databaseOutage,
+                            config.bus()),
                     1))
         .compose(v -> JwtKeys.resolve(vertx, config.jwt(), config.dataDir()))
         .onSuccess(

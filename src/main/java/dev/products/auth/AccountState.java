@@ -1,6 +1,7 @@
 package dev.products.auth;
 
 import dev.products.platform.bus.BusFailure;
+import dev.products.users.UsersBus;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -53,7 +54,7 @@ public final class AccountState {
    *
    * @param stateReply the repository's answer to {@code users.auth-state} for the holder
    */
-  public static Future<AuthUser> judge(Future<JsonObject> stateReply, AuthUser holder) {
+  public static Future<AuthUser> judge(Future<UsersBus.AuthState> stateReply, AuthUser holder) {
     return stateReply
         .recover(
             failure ->
@@ -64,18 +65,15 @@ public final class AccountState {
                         : failure))
         .compose(
             state -> {
-              if (state.getBoolean("revoked")) {
+              if (state.revoked()) {
                 return Future.failedFuture(new Refused("the token has been revoked"));
               }
-              if (state.getBoolean("disabled")) {
+              if (state.disabled()) {
                 return Future.failedFuture(new Refused("the account is disabled"));
               }
               return Future.succeededFuture(
                   new AuthUser(
-                      holder.id(),
-                      state.getString("role"),
-                      holder.jti(),
-                      holder.expiresAtEpochSecond()));
+                      holder.id(), state.role(), holder.jti(), holder.expiresAtEpochSecond()));
             });
   }
 }

@@ -1,10 +1,10 @@
 package dev.products.auth;
 
+import dev.products.platform.bus.Bus;
 import dev.products.platform.config.AppConfig;
 import dev.products.users.UsersBus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +28,11 @@ public final class AdminBootstrap {
         .hash(config.adminPassword().orElseThrow())
         .compose(
             hash ->
-                vertx
-                    .eventBus()
-                    .<JsonObject>request(
-                        UsersBus.ENSURE_ADMIN,
-                        new JsonObject().put("email", email).put("password_hash", hash)))
+                new Bus(vertx, config.bus())
+                    .request(UsersBus.ENSURE_ADMIN, new UsersBus.NewAdmin(email, hash)))
         .onSuccess(
-            reply -> {
-              if (reply.body().getBoolean("created")) {
+            created -> {
+              if (created) {
                 LOG.info("No admin existed: {} is now the admin", email);
               }
             })

@@ -1,9 +1,9 @@
 package dev.products.auth;
 
-import dev.products.http.BusClient;
 import dev.products.http.Responses;
 import dev.products.http.problem.Problem;
 import dev.products.http.problem.ProblemType;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.bus.BusFailure;
 import dev.products.platform.config.JwtConfig;
 import dev.products.users.UsersBus;
@@ -29,14 +29,14 @@ public final class AuthHandlers {
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String INVALID_CREDENTIALS = "the e-mail or password is wrong";
 
-  private final BusClient bus;
+  private final Bus bus;
   private final PasswordHasher passwords;
   private final AccessTokens accessTokens;
   private final JwtConfig jwt;
   private final LoginThrottle throttle;
 
   public AuthHandlers(
-      BusClient bus,
+      Bus bus,
       PasswordHasher passwords,
       AccessTokens accessTokens,
       JwtConfig jwt,
@@ -58,14 +58,8 @@ public final class AuthHandlers {
             .hash(body.getString("password"))
             .compose(
                 hash ->
-                    bus.request(
-                        rc,
-                        UsersBus.CREATE,
-                        new JsonObject()
-                            .put("email", email)
-                            .put("password_hash", hash)
-                            .put("role", AuthUser.USER))),
-        user -> json(rc, 201, user));
+                    bus.request(UsersBus.CREATE, new UsersBus.NewUser(email, hash, AuthUser.USER))),
+        user -> json(rc, 201, user.toJson()));
   }
 
   /**
@@ -101,21 +95,18 @@ public final class AuthHandlers {
         rc,
         throttle
             .admit(rc, username.trim())
-            .compose(admitted -> credentials(rc, username.trim()))
+            .compose(admitted -> credentials(username.trim()))
             .compose(
                 account ->
                     passwords
-                        .verify(
-                            password, account == null ? null : account.getString("password_hash"))
-                        .map(
-                            matches ->
-                                matches && !account.getBoolean("disabled") ? account : null)),
+                        .verify(password, account == null ? null : account.passwordHash())
+                        .map(matches -> matches && !account.disabled() ? account : null)),
         account -> {
           if (account == null) {
             throttle.failed(rc);
             rc.fail(new HttpException(401, INVALID_CREDENTIALS));
           } else {
-            issue(rc, account.getLong("id"), account.getString("role"));
+            issue(rc, account.id(), account.role());
           }
         });
   }
@@ -134,34 +125,30 @@ public final class AuthHandlers {
             ? new JsonObject()
             : validated.getBody().getJsonObject();
     String refreshToken = body.getString("refresh_token");
-    JsonObject revoke =
-        new JsonObject()
-            .put("user_id", user.id())
-            .put("jti", user.jti())
-            .put("expires_at", user.expiresAtEpochSecond());
-    if (refreshToken != null) {
-      revoke.put("refresh_token_hash", RefreshTokens.hash(refreshToken));
-    }
+    TokensBus.Revoke revoke =
+        new TokensBus.Revoke(
+            user.id(),
+            user.jti(),
+            user.expiresAtEpochSecond(),
+            refreshToken == null ? null : RefreshTokens.hash(refreshToken));
     Responses.answer(
         rc,
-        bus.request(rc, TokensBus.REVOKE, revoke),
+        bus.request(TokensBus.REVOKE, revoke),
         done -> {
           // Live sockets opened with this token close now, on whichever node holds them.
-          bus.publish(SessionEvents.REVOKED, SessionEvents.revoked(user.id(), user.jti()));
+          SessionEvents.publish(
+              rc.vertx().eventBus(), new SessionEvents.Revoked(user.id(), user.jti()));
           rc.response().setStatusCode(204).end();
         });
   }
 
   private void rotate(RoutingContext rc, String presented) {
     RefreshTokens.Minted next = RefreshTokens.mint();
-    Future<JsonObject> rotated =
+    Future<TokensBus.Holder> rotated =
         bus.request(
-                rc,
                 TokensBus.ROTATE_REFRESH,
-                new JsonObject()
-                    .put("token_hash", RefreshTokens.hash(presented))
-                    .put("new_token_hash", next.hash())
-                    .put("expires_at", refreshExpiry()))
+                new TokensBus.RotateRefresh(
+                    RefreshTokens.hash(presented), next.hash(), refreshExpiry()))
             .recover(
                 failure ->
                     Future.failedFuture(
@@ -173,17 +160,18 @@ public final class AuthHandlers {
         rc,
         rotated,
         user -> {
-          if (user.getBoolean("disabled")) {
+          if (user.disabled()) {
             rc.fail(new HttpException(401, "the account is disabled"));
           } else {
-            respondWithTokens(rc, user.getLong("user_id"), user.getString("role"), next.token());
+            respondWithTokens(rc, user.userId(), user.role(), next.token());
           }
         });
   }
 
   /** The account, or null when none has this e-mail (the caller still burns a hash check). */
-  private Future<JsonObject> credentials(RoutingContext rc, String email) {
-    return bus.request(rc, UsersBus.CREDENTIALS, new JsonObject().put("email", email))
+  private Future<UsersBus.@Nullable Credentials> credentials(String email) {
+    return bus.request(UsersBus.CREDENTIALS, new UsersBus.ByEmail(email))
+        .<UsersBus.@Nullable Credentials>map(found -> found)
         .recover(
             failure ->
                 failure instanceof ReplyException reply
@@ -197,12 +185,8 @@ public final class AuthHandlers {
     Responses.answer(
         rc,
         bus.request(
-            rc,
             TokensBus.ISSUE_REFRESH,
-            new JsonObject()
-                .put("user_id", userId)
-                .put("token_hash", refresh.hash())
-                .put("expires_at", refreshExpiry())),
+            new TokensBus.IssueRefresh(userId, refresh.hash(), refreshExpiry())),
         stored -> respondWithTokens(rc, userId, role, refresh.token()));
   }
 

@@ -1,6 +1,6 @@
 package dev.products.auth;
 
-import dev.products.http.BusClient;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.logging.LogContext;
 import dev.products.users.UsersBus;
 import io.vertx.core.Handler;
@@ -21,9 +21,9 @@ public final class BearerAuthentication {
   public static final String CHALLENGE = "Bearer realm=\"" + REALM + "\"";
 
   private final JWTAuthHandler jwtHandler;
-  private final BusClient bus;
+  private final Bus bus;
 
-  public BearerAuthentication(AccessTokens tokens, BusClient bus) {
+  public BearerAuthentication(AccessTokens tokens, Bus bus) {
     this.jwtHandler = new BearerCredentials(JWTAuthHandler.create(tokens.provider(), REALM));
     this.bus = bus;
   }
@@ -47,7 +47,8 @@ public final class BearerAuthentication {
       return;
     }
     AccountState.judge(
-            bus.request(rc, UsersBus.AUTH_STATE, UsersBus.authState(holder.id(), holder.jti())),
+            bus.request(
+                UsersBus.AUTH_STATE, new UsersBus.AuthStateQuery(holder.id(), holder.jti())),
             holder)
         .onSuccess(
             current -> {

@@ -3,7 +3,6 @@ package dev.products.auth;
 import dev.products.platform.store.UnauthorizedException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -58,7 +57,7 @@ public final class TokenRepository {
    * Rotation in one transaction. A reused token's family is revoked and that revocation is
    * committed before the failure is reported, so the theft signal is never rolled back.
    */
-  public Future<JsonObject> rotate(
+  public Future<TokensBus.Holder> rotate(
       String tokenHash, String newTokenHash, long expiresAtEpochSecond) {
     return pool.withTransaction(
             connection ->
@@ -116,7 +115,7 @@ public final class TokenRepository {
   }
 
   public Future<Void> revoke(
-      long userId, String jti, long expiresAtEpochSecond, String refreshTokenHash) {
+      long userId, String jti, long expiresAtEpochSecond, @Nullable String refreshTokenHash) {
     Future<?> access =
         pool.preparedQuery(REVOKE_ACCESS)
             .execute(Tuple.of(UUID.fromString(jti), time(expiresAtEpochSecond)));
@@ -136,10 +135,7 @@ public final class TokenRepository {
             rows -> {
               Row row = rows.iterator().next();
               return Outcome.granted(
-                  new JsonObject()
-                      .put("user_id", userId)
-                      .put("role", row.getString("role"))
-                      .put("disabled", row.getBoolean("disabled")));
+                  new TokensBus.Holder(userId, row.getString("role"), row.getBoolean("disabled")));
             });
   }
 
@@ -151,12 +147,12 @@ public final class TokenRepository {
     return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
   }
 
-  private record Outcome(@Nullable JsonObject user, @Nullable String refusal) {
+  private record Outcome(TokensBus.@Nullable Holder user, @Nullable String refusal) {
     static Outcome refused(String why) {
       return new Outcome(null, why);
     }
 
-    static Outcome granted(JsonObject user) {
+    static Outcome granted(TokensBus.Holder user) {
       return new Outcome(user, null);
     }
   }

@@ -5,7 +5,6 @@ import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.logging.DependencyOutage;
 import dev.products.platform.store.StoreVerticle;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -17,34 +16,24 @@ public final class TokenStoreVerticle extends StoreVerticle {
   }
 
   @Override
-  protected List<MessageConsumer<JsonObject>> consumers(Pool pool) {
+  protected List<MessageConsumer<?>> consumers(Pool pool) {
     TokenRepository tokens = new TokenRepository(pool);
     return List.of(
         answer(
             TokensBus.ISSUE_REFRESH,
-            body ->
-                tokens
-                    .issue(
-                        body.getLong("user_id"),
-                        body.getString("token_hash"),
-                        body.getLong("expires_at"))
-                    .map(v -> new JsonObject())),
+            issue -> tokens.issue(issue.userId(), issue.tokenHash(), issue.expiresAtEpochSecond())),
         answer(
             TokensBus.ROTATE_REFRESH,
-            body ->
+            rotate ->
                 tokens.rotate(
-                    body.getString("token_hash"),
-                    body.getString("new_token_hash"),
-                    body.getLong("expires_at"))),
+                    rotate.tokenHash(), rotate.newTokenHash(), rotate.expiresAtEpochSecond())),
         answer(
             TokensBus.REVOKE,
-            body ->
-                tokens
-                    .revoke(
-                        body.getLong("user_id"),
-                        body.getString("jti"),
-                        body.getLong("expires_at"),
-                        body.getString("refresh_token_hash"))
-                    .map(v -> new JsonObject())));
+            revoke ->
+                tokens.revoke(
+                    revoke.userId(),
+                    revoke.jti(),
+                    revoke.expiresAtEpochSecond(),
+                    revoke.refreshTokenHash())));
   }
 }

@@ -1,32 +1,47 @@
 package dev.products.auth;
 
+import dev.products.platform.bus.Address;
 import dev.products.platform.bus.BusFailure;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event bus contract of refresh and revoked tokens (local request/reply). Tokens travel only as
- * SHA-256 hashes, base64url-encoded, in {@code token_hash} fields.
+ * SHA-256 hashes, base64url-encoded.
  */
 public final class TokensBus {
 
-  /**
-   * {@code {"user_id", "token_hash", "expires_at"}} → {@code {}}: starts a new family (a login).
-   */
-  public static final String ISSUE_REFRESH = "tokens.issue-refresh";
+  /** Starts a new family (a login). */
+  public static final Address<IssueRefresh, Void> ISSUE_REFRESH =
+      Address.of("tokens.issue-refresh");
 
   /**
-   * {@code {"token_hash", "new_token_hash", "expires_at"}} → {@code {"user_id", "role",
-   * "disabled"}}: marks the presented token used and stores its replacement in the same family. An
-   * unknown, expired or revoked token is {@link BusFailure#UNAUTHORIZED}; an already-used one
-   * revokes its whole family and is {@link BusFailure#UNAUTHORIZED} too.
+   * Marks the presented token used and stores its replacement in the same family. An unknown,
+   * expired or revoked token is {@link BusFailure#UNAUTHORIZED}; an already-used one revokes its
+   * whole family and is {@link BusFailure#UNAUTHORIZED} too.
    */
-  public static final String ROTATE_REFRESH = "tokens.rotate-refresh";
+  public static final Address<RotateRefresh, Holder> ROTATE_REFRESH =
+      Address.of("tokens.rotate-refresh");
 
   /**
-   * {@code {"user_id", "jti", "expires_at", "refresh_token_hash"?}} → {@code {}}: revokes the
-   * access token until it would have expired, and the refresh token's family if one is given and it
-   * belongs to the same user.
+   * Revokes the access token until it would have expired, and the refresh token's family if one is
+   * given and it belongs to the same user.
    */
-  public static final String REVOKE = "tokens.revoke";
+  public static final Address<Revoke, Void> REVOKE = Address.of("tokens.revoke");
 
   private TokensBus() {}
+
+  public record IssueRefresh(long userId, String tokenHash, long expiresAtEpochSecond) {}
+
+  public record RotateRefresh(String tokenHash, String newTokenHash, long expiresAtEpochSecond) {}
+
+  /**
+   * A logout.
+   *
+   * @param refreshTokenHash the refresh token to revoke with it, or null
+   */
+  public record Revoke(
+      long userId, String jti, long expiresAtEpochSecond, @Nullable String refreshTokenHash) {}
+
+  /** Who holds a rotated refresh token, as the database says now. */
+  public record Holder(long userId, String role, boolean disabled) {}
 }

@@ -1,11 +1,12 @@
 package dev.products.exports;
 
 import dev.products.auth.AuthUser;
-import dev.products.http.BusClient;
 import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import dev.products.jobs.JobViews;
 import dev.products.jobs.JobsBus;
+import dev.products.jobs.StoredJob;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.bus.BusFailure;
 import dev.products.platform.config.ExportsConfig;
 import io.vertx.core.Future;
@@ -27,12 +28,12 @@ public final class ExportHandlers {
   /** Seconds a client refused for having too many exports pending is told to wait. */
   private static final String RETRY_AFTER_SECONDS = "30";
 
-  private final BusClient bus;
+  private final Bus bus;
   private final JobViews jobs;
   private final ExportFiles files;
   private final ExportsConfig config;
 
-  public ExportHandlers(BusClient bus, JobViews jobs, ExportFiles files, ExportsConfig config) {
+  public ExportHandlers(Bus bus, JobViews jobs, ExportFiles files, ExportsConfig config) {
     this.bus = bus;
     this.jobs = jobs;
     this.files = files;
@@ -48,15 +49,15 @@ public final class ExportHandlers {
               403, "only an admin may export all products; leave out scope to export your own"));
       return;
     }
-    JsonObject enqueue =
-        new JsonObject()
-            .put("kind", ProductExport.KIND)
-            .put("payload", ProductExport.payload(all ? null : user.id()))
-            .put("created_by", user.id())
-            .put("max_pending", config.maxPendingPerUser());
-    Future<JsonObject> queued =
-        bus.request(rc, JobsBus.ENQUEUE, enqueue)
-            .compose(enqueued -> jobs.visible(rc, enqueued.getLong("id")))
+    JobsBus.Enqueue enqueue =
+        new JobsBus.Enqueue(
+            ProductExport.KIND,
+            ProductExport.payload(all ? null : user.id()),
+            user.id(),
+            config.maxPendingPerUser());
+    Future<StoredJob> queued =
+        bus.request(JobsBus.ENQUEUE, enqueue)
+            .compose(id -> jobs.visible(rc, id))
             .onFailure(
                 failure -> {
                   if (failure instanceof ReplyException reply
@@ -68,7 +69,7 @@ public final class ExportHandlers {
         rc,
         queued,
         job -> {
-          rc.response().putHeader("Location", JobViews.location(job.getLong("id")));
+          rc.response().putHeader("Location", JobViews.location(job.id()));
           Responses.json(rc, 202, JobViews.view(job, user));
         });
   }
@@ -123,11 +124,11 @@ public final class ExportHandlers {
   /**
    * The file of an export that has finished; 404 for other kinds of job, 409 while it is not done.
    */
-  private Future<String> ready(JsonObject job, long id) {
-    if (!ProductExport.KIND.equals(job.getString("kind"))) {
+  private Future<String> ready(StoredJob job, long id) {
+    if (!ProductExport.KIND.equals(job.kind())) {
       return Future.failedFuture(new HttpException(404, "export " + id + " does not exist"));
     }
-    String state = job.getString("state");
+    String state = job.state();
     return switch (state) {
       case "succeeded" -> Future.succeededFuture(files.csv(id).toString());
       case "dead" ->

@@ -2,19 +2,19 @@ package dev.products.exports;
 
 import dev.products.jobs.Job;
 import dev.products.jobs.JobHandler;
-import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.bus.Bus;
+import dev.products.products.Product;
 import dev.products.products.ProductsBus;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.CopyOptions;
 import io.vertx.core.file.OpenOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +30,12 @@ public final class ProductExport implements JobHandler {
   private static final int PAGE_SIZE = 1000;
 
   private final Vertx vertx;
+  private final Bus bus;
   private final ExportFiles files;
 
-  public ProductExport(Vertx vertx, ExportFiles files) {
+  public ProductExport(Vertx vertx, Bus bus, ExportFiles files) {
     this.vertx = vertx;
+    this.bus = bus;
     this.files = files;
   }
 
@@ -49,10 +51,9 @@ public final class ProductExport implements JobHandler {
     return vertx
         .fileSystem()
         .mkdirs(files.directory().toString())
-        .compose(v -> request(ProductsBus.COUNT, ProductsBus.count(ownerId)))
+        .compose(v -> bus.request(ProductsBus.COUNT, new ProductsBus.Count(ownerId)))
         .compose(
-            count -> {
-              long total = count.getLong("total");
+            total -> {
               return job.progress()
                   .report(progress(0, total))
                   .compose(
@@ -88,13 +89,6 @@ public final class ProductExport implements JobHandler {
                     .map(written));
   }
 
-  private Future<JsonObject> request(String address, JsonObject body) {
-    return vertx
-        .eventBus()
-        .<JsonObject>request(address, body, LocalJsonCodec.options())
-        .map(Message::body);
-  }
-
   private static JsonObject progress(long written, long total) {
     return new JsonObject().put("rows_written", written).put("rows_total", total);
   }
@@ -127,7 +121,7 @@ public final class ProductExport implements JobHandler {
      * keep every page (and its products) reachable until the whole export ends.
      */
     private void pageAfter(long afterId, Promise<JsonObject> done) {
-      request(ProductsBus.EXPORT_PAGE, ProductsBus.exportPage(ownerId, afterId, PAGE_SIZE))
+      bus.request(ProductsBus.EXPORT_PAGE, new ProductsBus.ExportPage(ownerId, afterId, PAGE_SIZE))
           .compose(this::writePage)
           .onSuccess(
               next -> {
@@ -143,18 +137,17 @@ public final class ProductExport implements JobHandler {
     /**
      * @return the id to continue after, or -1 when this was the last page
      */
-    private Future<Long> writePage(JsonObject page) {
-      JsonArray items = page.getJsonArray("items");
+    private Future<Long> writePage(ProductsBus.Batch page) {
+      List<Product> items = page.items();
       if (items.isEmpty()) {
         return Future.succeededFuture(-1L);
       }
       StringBuilder csv = new StringBuilder(items.size() * 128);
       for (int i = 0; i < items.size(); i++) {
-        CsvRows.append(csv, items.getJsonObject(i));
+        CsvRows.append(csv, items.get(i).toJson());
       }
       rows += items.size();
-      long next =
-          items.size() < PAGE_SIZE ? -1 : items.getJsonObject(items.size() - 1).getLong("id");
+      long next = items.size() < PAGE_SIZE ? -1 : items.get(items.size() - 1).id();
       return write(csv.toString())
           .compose(v -> job.progress().report(progress(rows, Math.max(rows, total))))
           .map(next);

@@ -25,6 +25,7 @@ import dev.products.jobs.JobStatusHandlers;
 import dev.products.jobs.JobViews;
 import dev.products.live.EventBusBridge;
 import dev.products.live.LiveUpdates;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.config.AppConfig;
 import dev.products.products.ProductHandlers;
 import dev.products.ratelimit.PerClientRateLimit;
@@ -112,9 +113,9 @@ public final class ApiRouter {
     builder.rootHandler(new RequestMediaTypes(routes, published, problems));
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
 
-    BusClient bus = new BusClient(vertx.eventBus());
+    Bus bus = new Bus(vertx, config.bus());
     ProductHandlers products = new ProductHandlers(bus, services.observability().business());
-    HealthHandlers health = new HealthHandlers(vertx, lifecycle);
+    HealthHandlers health = new HealthHandlers(vertx, bus, lifecycle);
     AuthHandlers auth =
         new AuthHandlers(
             bus,
@@ -122,7 +123,7 @@ public final class ApiRouter {
             services.accessTokens(),
             config.jwt(),
             services.loginThrottle());
-    UserHandlers users = new UserHandlers(bus);
+    UserHandlers users = new UserHandlers(bus, vertx.eventBus());
     BearerAuthentication bearer = new BearerAuthentication(services.accessTokens(), bus);
     Handler<RoutingContext> adminOnly = RequireRole.of(AuthUser.ADMIN);
     JobViews jobViews = new JobViews(bus);

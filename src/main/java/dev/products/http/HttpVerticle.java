@@ -10,6 +10,7 @@ import dev.products.http.edge.InvalidRequests;
 import dev.products.live.LiveConnections;
 import dev.products.live.LiveUpdates;
 import dev.products.live.SocketAuthentication;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.config.AppConfig;
 import dev.products.ratelimit.LoginRateLimit;
 import dev.products.ratelimit.RateLimits;
@@ -55,10 +56,11 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     passwords = new PasswordHasher(vertx);
+    Bus bus = new Bus(vertx, config.bus());
     RateLimits rateLimits =
-        new RateLimits(vertx.eventBus(), config.rateLimits().window(), observability.business());
+        new RateLimits(bus, config.rateLimits().window(), observability.business());
     AccessTokens accessTokens = AccessTokens.create(vertx, config.jwt(), jwtKeys);
-    SocketAuthentication socketAuthentication = new SocketAuthentication(vertx, accessTokens);
+    SocketAuthentication socketAuthentication = new SocketAuthentication(bus, accessTokens);
     live = new LiveUpdates(vertx, config.live(), socketAuthentication, liveConnections);
     HttpServices services =
         new HttpServices(
@@ -126,7 +128,9 @@ public final class HttpVerticle extends VerticleBase {
         vertx
             .createHttpServer(
                 new HttpServerOptions().setHost(config.httpHost()).setPort(config.managementPort()))
-            .requestHandler(ManagementRouter.create(vertx, lifecycle, observability.registry()));
+            .requestHandler(
+                ManagementRouter.create(
+                    vertx, new Bus(vertx, config.bus()), lifecycle, observability.registry()));
     return managementServer.listen();
   }
 

@@ -2,6 +2,7 @@ package dev.products.http;
 
 import dev.products.Lifecycle;
 import dev.products.http.health.HealthHandlers;
+import dev.products.platform.bus.Bus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -15,8 +16,9 @@ final class ManagementRouter {
 
   private ManagementRouter() {}
 
-  static Router create(Vertx vertx, Lifecycle lifecycle, PrometheusMeterRegistry registry) {
-    HealthHandlers health = new HealthHandlers(vertx, lifecycle);
+  static Router create(
+      Vertx vertx, Bus bus, Lifecycle lifecycle, PrometheusMeterRegistry registry) {
+    HealthHandlers health = new HealthHandlers(vertx, bus, lifecycle);
     Router router = Router.router(vertx);
     // The same answers as on the public port, so they carry a request id too.
     router.route().handler(new RequestIds());

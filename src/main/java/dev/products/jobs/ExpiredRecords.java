@@ -1,7 +1,6 @@
 package dev.products.jobs;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -29,20 +28,22 @@ public final class ExpiredRecords {
     this.idempotencyTtl = idempotencyTtl;
   }
 
-  public Future<JsonObject> purge() {
-    JsonObject deleted = new JsonObject();
+  public Future<HousekeepingBus.Purged> purge() {
     return pool.preparedQuery(IDEMPOTENCY_KEYS)
         .execute(Tuple.of(idempotencyTtl.toMillis()))
         .compose(
-            keys -> {
-              deleted.put("idempotency_keys", keys.rowCount());
-              return pool.preparedQuery(REFRESH_TOKENS).execute();
-            })
-        .compose(
-            refresh -> {
-              deleted.put("refresh_tokens", refresh.rowCount());
-              return pool.preparedQuery(REVOKED_ACCESS_TOKENS).execute();
-            })
-        .map(revoked -> deleted.put("revoked_access_tokens", revoked.rowCount()));
+            keys ->
+                pool.preparedQuery(REFRESH_TOKENS)
+                    .execute()
+                    .compose(
+                        refresh ->
+                            pool.preparedQuery(REVOKED_ACCESS_TOKENS)
+                                .execute()
+                                .map(
+                                    revoked ->
+                                        new HousekeepingBus.Purged(
+                                            keys.rowCount(),
+                                            refresh.rowCount(),
+                                            revoked.rowCount()))));
   }
 }

@@ -1,9 +1,7 @@
 package dev.products.jobs;
 
-import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.bus.Bus;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -15,18 +13,15 @@ public final class Housekeeping implements JobHandler {
 
   public static final String KIND = "housekeeping";
 
-  private final Vertx vertx;
+  private final Bus bus;
 
-  public Housekeeping(Vertx vertx) {
-    this.vertx = vertx;
+  public Housekeeping(Bus bus) {
+    this.bus = bus;
   }
 
   @Override
   public Future<JsonObject> run(Job job) {
-    return vertx
-        .eventBus()
-        .<JsonObject>request(
-            HousekeepingBus.PURGE_EXPIRED, new JsonObject(), LocalJsonCodec.options())
-        .map(Message::body);
+    return bus.request(HousekeepingBus.PURGE_EXPIRED, new HousekeepingBus.PurgeExpired())
+        .map(HousekeepingBus.Purged::toJson);
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The jobs table, in prepared statements only. */
 final class JobStore {
@@ -93,7 +94,11 @@ final class JobStore {
    * reached.
    */
   Future<Long> enqueue(
-      String kind, JsonObject payload, int maxAttempts, Long createdBy, Integer maxPending) {
+      String kind,
+      JsonObject payload,
+      int maxAttempts,
+      @Nullable Long createdBy,
+      @Nullable Integer maxPending) {
     return pool.preparedQuery(ENQUEUE)
         .execute(Tuple.of(kind, payload, maxAttempts, createdBy, maxPending))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
@@ -146,30 +151,10 @@ final class JobStore {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("state"));
   }
 
-  /** Returns the job as the API shows it, or null. */
-  Future<JsonObject> find(long id) {
+  /** Returns the stored job, or null. */
+  Future<@Nullable StoredJob> find(long id) {
     return pool.preparedQuery(FIND)
         .execute(Tuple.of(id))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return null;
-              }
-              Row row = rows.iterator().next();
-              return new JsonObject()
-                  .put("id", row.getLong("id"))
-                  .put("kind", row.getString("kind"))
-                  .put("payload", row.getJson("payload"))
-                  .put("state", row.getString("state"))
-                  .put("attempts", row.getInteger("attempts"))
-                  .put("max_attempts", row.getInteger("max_attempts"))
-                  .put("run_at", row.getOffsetDateTime("run_at").toInstant().toString())
-                  .put("last_error", row.getString("last_error"))
-                  .put("progress", row.getJson("progress"))
-                  .put("result", row.getJson("result"))
-                  .put("created_by", row.getLong("created_by"))
-                  .put("created_at", row.getOffsetDateTime("created_at").toInstant().toString())
-                  .put("updated_at", row.getOffsetDateTime("updated_at").toInstant().toString());
-            });
+        .map(rows -> rows.size() == 0 ? null : StoredJob.fromRow(rows.iterator().next()));
   }
 }

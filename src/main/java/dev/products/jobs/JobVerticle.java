@@ -1,7 +1,9 @@
 package dev.products.jobs;
 
+import dev.products.platform.bus.Bus;
 import dev.products.platform.bus.BusFailure;
-import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.bus.BusFailureException;
+import dev.products.platform.config.BusConfig;
 import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.config.JobsConfig;
 import dev.products.platform.database.DatabaseFailures;
@@ -9,7 +11,6 @@ import dev.products.platform.errors.ErrorTracking;
 import dev.products.platform.logging.DependencyOutage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnection;
@@ -40,6 +41,7 @@ public final class JobVerticle extends VerticleBase {
 
   private final DatabaseUrl databaseUrl;
   private final JobsConfig config;
+  private final BusConfig busConfig;
   private final Map<String, JobHandler> handlers;
   private final Map<String, Duration> recurring;
   private final ErrorTracking errors;
@@ -65,7 +67,9 @@ public final class JobVerticle extends VerticleBase {
       Map<String, JobHandler> handlers,
       Map<String, Duration> recurring,
       ErrorTracking errors,
-      DependencyOutage databaseOutage) {
+      DependencyOutage databaseOutage,
+      BusConfig busConfig) {
+    this.busConfig = busConfig;
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.handlers = Map.copyOf(handlers);
@@ -92,13 +96,11 @@ public final class JobVerticle extends VerticleBase {
           offerRecurring();
           claimDue();
         });
+    Bus bus = new Bus(vertx, busConfig);
     Future<Void> consumers =
         Future.all(
-                vertx
-                    .eventBus()
-                    .<JsonObject>localConsumer(JobsBus.ENQUEUE, this::enqueue)
-                    .completion(),
-                vertx.eventBus().<JsonObject>localConsumer(JobsBus.GET, this::find).completion())
+                bus.answer(JobsBus.ENQUEUE, this::enqueue).completion(),
+                bus.answer(JobsBus.GET, this::find).completion())
             .mapEmpty();
     return consumers
         .compose(v -> listen())
@@ -163,51 +165,47 @@ public final class JobVerticle extends VerticleBase {
             });
   }
 
-  private void enqueue(Message<JsonObject> message) {
-    JsonObject body = message.body();
-    String kind = body.getString("kind");
-    if (kind == null || !handlers.containsKey(kind)) {
-      BusFailure.INVALID.replyTo(message, "unknown job kind " + kind);
-      return;
+  private Future<Long> enqueue(JobsBus.Enqueue job) {
+    if (!handlers.containsKey(job.kind())) {
+      return Future.failedFuture(
+          new BusFailureException(BusFailure.INVALID, "unknown job kind " + job.kind()));
     }
-    store
-        .enqueue(
-            kind,
-            body.getJsonObject("payload", new JsonObject()),
-            config.maxAttempts(),
-            body.getLong("created_by"),
-            body.getInteger("max_pending"))
-        .onSuccess(
-            id -> {
-              if (id == null) {
-                BusFailure.TOO_MANY_REQUESTS.replyTo(
-                    message,
-                    "there are already "
-                        + body.getInteger("max_pending")
-                        + " jobs of this kind waiting or running for this user; try again when one has finished");
-              } else {
-                message.reply(new JsonObject().put("id", id), LocalJsonCodec.options());
-              }
-            })
-        .onFailure(
+    return store
+        .enqueue(job.kind(), job.payload(), config.maxAttempts(), job.createdBy(), job.maxPending())
+        .recover(
             failure ->
-                BusFailure.UNAVAILABLE.replyTo(
-                    message, "the job could not be stored: " + failure.getMessage()));
+                Future.failedFuture(
+                    new BusFailureException(
+                        BusFailure.UNAVAILABLE,
+                        "the job could not be stored: " + failure.getMessage())))
+        .compose(
+            id ->
+                id != null
+                    ? Future.succeededFuture(id)
+                    : Future.failedFuture(
+                        new BusFailureException(
+                            BusFailure.TOO_MANY_REQUESTS,
+                            "there are already "
+                                + job.maxPending()
+                                + " jobs of this kind waiting or running for this user; try again"
+                                + " when one has finished")));
   }
 
-  private void find(Message<JsonObject> message) {
-    store
-        .find(message.body().getLong("id"))
-        .onSuccess(
-            job -> {
-              if (job == null) {
-                BusFailure.NOT_FOUND.replyTo(
-                    message, "job " + message.body().getLong("id") + " does not exist");
-              } else {
-                message.reply(job, LocalJsonCodec.options());
-              }
-            })
-        .onFailure(failure -> BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage()));
+  private Future<StoredJob> find(JobsBus.ById request) {
+    return store
+        .find(request.id())
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    new BusFailureException(
+                        BusFailure.UNAVAILABLE, String.valueOf(failure.getMessage()))))
+        .compose(
+            job ->
+                job != null
+                    ? Future.succeededFuture(job)
+                    : Future.failedFuture(
+                        new BusFailureException(
+                            BusFailure.NOT_FOUND, "job " + request.id() + " does not exist")));
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.products.jobs;
 
 import dev.products.auth.AuthUser;
 import dev.products.exports.ProductExport;
-import dev.products.http.BusClient;
+import dev.products.platform.bus.Bus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -14,19 +14,19 @@ import io.vertx.ext.web.handler.HttpException;
  */
 public final class JobViews {
 
-  private final BusClient bus;
+  private final Bus bus;
 
-  public JobViews(BusClient bus) {
+  public JobViews(Bus bus) {
     this.bus = bus;
   }
 
   /** The stored job, if the signed-in user may see it; a 404 otherwise. */
-  public Future<JsonObject> visible(RoutingContext rc, long id) {
+  public Future<StoredJob> visible(RoutingContext rc, long id) {
     AuthUser user = AuthUser.of(rc);
-    return bus.request(rc, JobsBus.GET, new JsonObject().put("id", id))
+    return bus.request(JobsBus.GET, new JobsBus.ById(id))
         .compose(
             job -> {
-              Long creator = job.getLong("created_by");
+              Long creator = job.createdBy();
               return user.isAdmin() || (creator != null && creator == user.id())
                   ? Future.succeededFuture(job)
                   : Future.failedFuture(new HttpException(404, "job " + id + " does not exist"));
@@ -41,27 +41,26 @@ public final class JobViews {
    * What the client sees of a stored job: its state and progress, the result, links (the download
    * once an export has succeeded). The last error is internal detail: admins only.
    */
-  public static JsonObject view(JsonObject job, AuthUser viewer) {
-    long id = job.getLong("id");
+  public static JsonObject view(StoredJob job, AuthUser viewer) {
+    long id = job.id();
     JsonObject links = new JsonObject().put("self", location(id));
-    if (ProductExport.KIND.equals(job.getString("kind"))
-        && "succeeded".equals(job.getString("state"))) {
+    if (ProductExport.KIND.equals(job.kind()) && "succeeded".equals(job.state())) {
       links.put("download", "/exports/" + id);
     }
     JsonObject view =
         new JsonObject()
             .put("id", id)
-            .put("kind", job.getString("kind"))
-            .put("state", job.getString("state"))
-            .put("attempts", job.getInteger("attempts"))
-            .put("max_attempts", job.getInteger("max_attempts"))
-            .put("progress", job.getJsonObject("progress"))
-            .put("result", job.getJsonObject("result"))
-            .put("created_at", job.getString("created_at"))
-            .put("updated_at", job.getString("updated_at"))
+            .put("kind", job.kind())
+            .put("state", job.state())
+            .put("attempts", job.attempts())
+            .put("max_attempts", job.maxAttempts())
+            .put("progress", job.progress())
+            .put("result", job.result())
+            .put("created_at", job.createdAt())
+            .put("updated_at", job.updatedAt())
             .put("links", links);
     if (viewer.isAdmin()) {
-      view.put("last_error", job.getString("last_error"));
+      view.put("last_error", job.lastError());
     }
     return view;
   }

@@ -1,23 +1,35 @@
 package dev.products.jobs;
 
+import dev.products.platform.bus.Address;
 import dev.products.platform.bus.BusFailure;
+import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
 /** Background jobs, answered by the job verticle (local consumers). */
 public final class JobsBus {
 
   /**
-   * {@code {"kind", "payload"?: {}, "created_by"?, "max_pending"?}} → {@code {"id"}}: the job is
-   * stored (durable from here on) and workers on every instance are woken through PostgreSQL
-   * NOTIFY; {@link BusFailure#TOO_MANY_REQUESTS} when {@code created_by} already has {@code
-   * max_pending} jobs of this kind waiting or running.
+   * Stores the job (durable from here on) and wakes workers on every instance through PostgreSQL
+   * NOTIFY, answering its id; {@link BusFailure#INVALID} for a kind no handler runs, {@link
+   * BusFailure#TOO_MANY_REQUESTS} when the creator already has {@code maxPending} jobs of this kind
+   * waiting or running.
    */
-  public static final String ENQUEUE = "jobs.enqueue";
+  public static final Address<Enqueue, Long> ENQUEUE = Address.of("jobs.enqueue");
 
-  /**
-   * {@code {"id"}} → the job: id, kind, payload, state, attempts, max_attempts, run_at, last_error,
-   * progress, result, created_by, created_at, updated_at; or {@link BusFailure#NOT_FOUND}.
-   */
-  public static final String GET = "jobs.get";
+  /** The stored job, or {@link BusFailure#NOT_FOUND}. */
+  public static final Address<ById, StoredJob> GET = Address.of("jobs.get");
 
   private JobsBus() {}
+
+  /**
+   * A job to store.
+   *
+   * @param createdBy the user it is for, or null for the service's own jobs
+   * @param maxPending how many of this kind the creator may have waiting or running, or null for no
+   *     limit
+   */
+  public record Enqueue(
+      String kind, JsonObject payload, @Nullable Long createdBy, @Nullable Integer maxPending) {}
+
+  public record ById(long id) {}
 }

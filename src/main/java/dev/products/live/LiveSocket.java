@@ -227,7 +227,7 @@ final class LiveSocket {
   }
 
   /** Sessions ended elsewhere (logout, disabled account), possibly on another node. */
-  void revoked(long userId, String jti) {
+  void revoked(long userId, @Nullable String jti) {
     if (user != null && user.id() == userId && (jti == null || jti.equals(user.jti()))) {
       close(
           UNAUTHENTICATED, jti == null ? "the account is disabled" : "the token has been revoked");

@@ -56,11 +56,9 @@ public final class LiveUpdates {
             .<JsonObject>consumer(
                 SessionEvents.REVOKED,
                 message -> {
-                  JsonObject revoked = message.body();
+                  SessionEvents.Revoked revoked = SessionEvents.Revoked.fromJson(message.body());
                   List.copyOf(sockets)
-                      .forEach(
-                          socket ->
-                              socket.revoked(revoked.getLong("user_id"), revoked.getString("jti")));
+                      .forEach(socket -> socket.revoked(revoked.userId(), revoked.jti()));
                 }));
     ticker =
         vertx.setPeriodic(

@@ -3,12 +3,9 @@ package dev.products.live;
 import dev.products.auth.AccessTokens;
 import dev.products.auth.AccountState;
 import dev.products.auth.AuthUser;
-import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.bus.Bus;
 import dev.products.users.UsersBus;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SocketAuthentication {
 
-  private final Vertx vertx;
+  private final Bus bus;
   private final AccessTokens tokens;
 
-  public SocketAuthentication(Vertx vertx, AccessTokens tokens) {
-    this.vertx = vertx;
+  public SocketAuthentication(Bus bus, AccessTokens tokens) {
+    this.bus = bus;
     this.tokens = tokens;
   }
 
@@ -48,13 +45,7 @@ public final class SocketAuthentication {
   /** The holder as the account is now; see {@link AccountState#judge}. */
   public Future<AuthUser> stillValid(AuthUser holder) {
     return AccountState.judge(
-        vertx
-            .eventBus()
-            .<JsonObject>request(
-                UsersBus.AUTH_STATE,
-                UsersBus.authState(holder.id(), holder.jti()),
-                LocalJsonCodec.options().setSendTimeout(5_000))
-            .map(Message::body),
+        bus.request(UsersBus.AUTH_STATE, new UsersBus.AuthStateQuery(holder.id(), holder.jti())),
         holder);
   }
 }

@@ -1,13 +1,9 @@
 package dev.products.products;
 
-import io.vertx.core.json.JsonObject;
+import org.jspecify.annotations.Nullable;
 
-/** Who asks for a write, as sent in the {@code actor} field of bus requests. */
-public record Actor(long id, String role) {
-
-  public static Actor from(JsonObject json) {
-    return new Actor(json.getLong("id"), json.getString("role"));
-  }
+/** Who asks for a write: the authenticated user and their role at the time of the request. */
+public record Actor(long id, @Nullable String role) {
 
   boolean admin() {
     return "admin".equals(role);

@@ -1,29 +1,32 @@
 package dev.products.products;
 
+import dev.products.platform.bus.Address;
 import dev.products.platform.bus.BusFailure;
 
 /**
- * The product cache, answered by the cache verticle (local consumers). Reads go through it; every
- * committed write of a product tells it, before the HTTP reply goes out.
+ * The product cache, answered by the cache verticle (local consumers). Reads go through it; the
+ * products store tells it of every committed write before anyone hears of the write.
  */
 public final class CacheBus {
 
   /**
-   * {@code {"id"}} → the product, from Redis when a current entry is there, else from the
-   * repository (then stored); {@link BusFailure#NOT_FOUND} as {@link ProductsBus#GET}. Never fails
-   * because of Redis.
+   * The product, from Redis when a current entry is there, else from the products store (then
+   * stored); {@link BusFailure#NOT_FOUND} as {@link ProductsBus#GET}. Never fails because of Redis.
    */
-  public static final String PRODUCT = "cache.products.get";
+  public static final Address<ProductsBus.ById, Product> PRODUCT = Address.of("cache.products.get");
 
   /**
-   * {@code {"id", "version"}} → {@code {}} once the entry is replaced by a marker that refuses any
-   * copy older than {@code version} (use {@link #DELETED} after a delete). Fails {@link
-   * BusFailure#UNAVAILABLE} if Redis did not take it; the verticle retries it when Redis is back.
+   * Replaces the entry by a marker that refuses any copy older than the version (use {@link
+   * #DELETED} after a delete). Fails {@link BusFailure#UNAVAILABLE} if Redis did not take it; the
+   * verticle retries it when Redis is back.
    */
-  public static final String WRITTEN = "cache.products.written";
+  public static final Address<Written, Void> WRITTEN = Address.of("cache.products.written");
 
   /** The version a deleted product's marker carries: no copy is ever newer. */
   public static final int DELETED = Integer.MAX_VALUE;
 
   private CacheBus() {}
+
+  /** A committed write of one product, at this version. */
+  public record Written(long id, int version) {}
 }

@@ -1,24 +1,25 @@
 package dev.products.products;
 
+import dev.products.platform.bus.Bus;
 import dev.products.platform.bus.BusFailure;
-import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.config.BusConfig;
 import dev.products.platform.config.RedisConfig;
 import dev.products.platform.config.RedisUrl;
 import dev.products.platform.logging.DependencyOutage;
 import dev.products.platform.redis.RedisEndpoint;
 import dev.products.platform.redis.RedisOutage;
+import dev.products.products.CacheBus.Written;
+import dev.products.products.ProductsBus.ById;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +43,15 @@ public final class CacheVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(CacheVerticle.class);
   private static final long PENDING_MARKERS_EVERY_MS = 1_000;
-  private static final long REPOSITORY_TIMEOUT_MS = 10_000;
 
   private final RedisUrl url;
   private final RedisConfig redisConfig;
   private final Duration ttl;
   private final MeterRegistry registry;
-  private final Map<Long, Future<JsonObject>> loading = new HashMap<>();
+  private final BusConfig busConfig;
+  private final Map<Long, Future<Product>> loading = new HashMap<>();
   private final Map<Long, Integer> pendingMarkers = new HashMap<>();
+  private Bus bus;
   private Redis redis;
   private ProductCache cache;
   private final RedisOutage outage = new RedisOutage();
@@ -67,8 +69,10 @@ public final class CacheVerticle extends VerticleBase {
       RedisConfig redisConfig,
       Duration ttl,
       MeterRegistry registry,
-      DependencyOutage redisOutage) {
+      DependencyOutage redisOutage,
+      BusConfig busConfig) {
     this.url = url;
+    this.busConfig = busConfig;
     this.redisConfig = redisConfig;
     this.ttl = ttl;
     this.registry = registry;
@@ -77,6 +81,7 @@ public final class CacheVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    bus = new Bus(vertx, busConfig);
     redis = RedisEndpoint.client(vertx, url, "cache-redis", 8);
     cache = new ProductCache(redis, redisConfig.keyPrefix(), ttl, redisConfig.timeout());
     hits = counter("hit");
@@ -91,8 +96,8 @@ public final class CacheVerticle extends VerticleBase {
             .register(registry);
     vertx.setPeriodic(PENDING_MARKERS_EVERY_MS, id -> writePendingMarkers());
     return Future.all(
-        vertx.eventBus().<JsonObject>localConsumer(CacheBus.PRODUCT, this::product).completion(),
-        vertx.eventBus().<JsonObject>localConsumer(CacheBus.WRITTEN, this::written).completion());
+        bus.answer(CacheBus.PRODUCT, this::product).completion(),
+        bus.answer(CacheBus.WRITTEN, this::written, this::writtenNotTaken).completion());
   }
 
   private Counter counter(String result) {
@@ -102,9 +107,9 @@ public final class CacheVerticle extends VerticleBase {
         .register(registry);
   }
 
-  private void product(Message<JsonObject> message) {
-    long id = message.body().getLong("id");
-    cached(id)
+  private Future<Product> product(ById request) {
+    long id = request.id();
+    return cached(id)
         .compose(
             found -> {
               if (found != null) {
@@ -112,20 +117,11 @@ public final class CacheVerticle extends VerticleBase {
                 return Future.succeededFuture(found);
               }
               misses.increment();
-              return load(id, message);
-            })
-        .onSuccess(product -> message.reply(product, LocalJsonCodec.options()))
-        .onFailure(
-            failure -> {
-              if (failure instanceof ReplyException reply) {
-                message.fail(reply.failureCode(), reply.getMessage());
-              } else {
-                BusFailure.UNAVAILABLE.replyTo(message, failure.getMessage());
-              }
+              return load(id);
             });
   }
 
-  private Future<JsonObject> cached(long id) {
+  private Future<@Nullable Product> cached(long id) {
     if (outage.skipping()) {
       return Future.succeededFuture();
     }
@@ -140,19 +136,13 @@ public final class CacheVerticle extends VerticleBase {
   }
 
   /** One repository read per id at a time; the result is stored for everyone. */
-  private Future<JsonObject> load(long id, Message<JsonObject> asking) {
-    Future<JsonObject> inFlight = loading.get(id);
+  private Future<Product> load(long id) {
+    Future<Product> inFlight = loading.get(id);
     if (inFlight != null) {
       return inFlight;
     }
     loads.increment();
-    DeliveryOptions options =
-        LocalJsonCodec.options().setSendTimeout(REPOSITORY_TIMEOUT_MS).setHeaders(asking.headers());
-    Future<JsonObject> loaded =
-        vertx
-            .eventBus()
-            .<JsonObject>request(ProductsBus.GET, ProductsBus.byId(id), options)
-            .map(Message::body);
+    Future<Product> loaded = bus.request(ProductsBus.GET, new ById(id));
     loading.put(id, loaded);
     return loaded
         .andThen(done -> loading.remove(id, loaded))
@@ -164,17 +154,14 @@ public final class CacheVerticle extends VerticleBase {
             });
   }
 
-  private void written(Message<JsonObject> message) {
-    long id = message.body().getLong("id");
-    int version = message.body().getInteger("version");
+  private Future<Void> written(Written write) {
     // A load that began before this write must not be shared with readers who come after it.
-    loading.remove(id);
-    mark(id, version)
-        .onSuccess(v -> message.reply(new JsonObject(), LocalJsonCodec.options()))
-        .onFailure(
-            failure ->
-                BusFailure.UNAVAILABLE.replyTo(
-                    message, "the cache did not take the write; retried later"));
+    loading.remove(write.id());
+    return mark(write.id(), write.version());
+  }
+
+  private void writtenNotTaken(Message<Written> message, Throwable failure) {
+    BusFailure.UNAVAILABLE.replyTo(message, "the cache did not take the write; retried later");
   }
 
   private Future<Void> mark(long id, int version) {

@@ -1,6 +1,5 @@
 package dev.products.products;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,9 @@ final class EntityTags {
 
   private EntityTags() {}
 
-  static String of(JsonObject product) {
-    return "\"" + product.getInteger("version") + "\"";
+  /** The strong ETag of a product at this version. */
+  static String of(int version) {
+    return "\"" + version + "\"";
   }
 
   /** Whether a version satisfies a read condition. */

@@ -8,6 +8,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Products in Redis, shared by every instance, versioned so a stale copy can never win: an entry is
@@ -62,7 +63,7 @@ final class ProductCache {
   }
 
   /** The cached product, or null on a miss (nothing there, or a marker). */
-  Future<JsonObject> get(long id) {
+  Future<@Nullable Product> get(long id) {
     return send(Request.cmd(Command.GET).arg(prefix + id))
         .map(
             reply -> {
@@ -73,17 +74,17 @@ final class ProductCache {
               int colon = value.indexOf(':');
               return value.startsWith("!") || colon < 0
                   ? null
-                  : new JsonObject(value.substring(colon + 1));
+                  : Product.fromJson(new JsonObject(value.substring(colon + 1)));
             });
   }
 
-  Future<Void> put(JsonObject product) {
+  Future<Void> put(Product product) {
     return send(Request.cmd(Command.EVAL)
             .arg(PUT)
             .arg(1)
-            .arg(prefix + product.getLong("id"))
-            .arg(product.getInteger("version"))
-            .arg(product.encode())
+            .arg(prefix + product.id())
+            .arg(product.version())
+            .arg(product.toJson().encode())
             .arg(ttlMs))
         .mapEmpty();
   }

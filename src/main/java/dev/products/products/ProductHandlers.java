@@ -1,10 +1,18 @@
 package dev.products.products;
 
 import dev.products.auth.AuthUser;
-import dev.products.http.BusClient;
 import dev.products.http.PathIds;
 import dev.products.http.Responses;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.metrics.BusinessMetrics;
+import dev.products.platform.store.PageRequest;
+import dev.products.products.ProductsBus.ById;
+import dev.products.products.ProductsBus.Changes;
+import dev.products.products.ProductsBus.Create;
+import dev.products.products.ProductsBus.Delete;
+import dev.products.products.ProductsBus.Idempotency;
+import dev.products.products.ProductsBus.NewProduct;
+import dev.products.products.ProductsBus.Update;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -14,16 +22,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The products operations of the contract. Requests arrive already validated against {@code
- * openapi.yaml}; each handler turns one into an event bus request and the reply into HTTP.
+ * openapi.yaml}; each handler turns one into one event bus request and the reply into HTTP.
  */
 public final class ProductHandlers {
 
   private static final int DEFAULT_LIMIT = 20;
 
-  private final BusClient bus;
+  private final Bus bus;
   private final BusinessMetrics metrics;
 
-  public ProductHandlers(BusClient bus, BusinessMetrics metrics) {
+  public ProductHandlers(Bus bus, BusinessMetrics metrics) {
     this.bus = bus;
     this.metrics = metrics;
   }
@@ -31,26 +39,22 @@ public final class ProductHandlers {
   public void create(RoutingContext rc) {
     String idempotencyKey = rc.request().getHeader("Idempotency-Key");
     JsonObject body = body(rc);
+    Idempotency idempotency =
+        idempotencyKey == null ? null : new Idempotency(idempotencyKey, RequestHash.of(body));
     Responses.answer(
         rc,
         bus.request(
-            rc,
-            ProductsBus.CREATE,
-            ProductsBus.create(
-                body,
-                actor(rc),
-                idempotencyKey,
-                idempotencyKey == null ? null : RequestHash.of(body))),
+            ProductsBus.CREATE, new Create(NewProduct.fromJson(body), actor(rc), idempotency)),
         outcome -> {
-          JsonObject product = outcome.getJsonObject("product");
-          if (outcome.getBoolean("replayed")) {
+          Product product = outcome.product();
+          if (outcome.replayed()) {
             rc.response().putHeader("Idempotent-Replayed", "true");
           } else {
             metrics.productCreated();
           }
-          rc.response().putHeader("Location", "/products/" + product.getLong("id"));
-          rc.response().putHeader("ETag", EntityTags.of(product));
-          Responses.json(rc, 201, product);
+          rc.response().putHeader("Location", "/products/" + product.id());
+          rc.response().putHeader("ETag", EntityTags.of(product.version()));
+          Responses.json(rc, 201, product.toJson());
         });
   }
 
@@ -60,8 +64,8 @@ public final class ProductHandlers {
     long offset = longOr(request.getQuery().get("offset"), 0);
     Responses.answer(
         rc,
-        bus.request(rc, ProductsBus.LIST, ProductsBus.page(limit, offset)),
-        page -> Responses.json(rc, 200, page));
+        bus.request(ProductsBus.LIST, new PageRequest(limit, offset)),
+        page -> Responses.json(rc, 200, page.toJson(Product::toJson)));
   }
 
   public void get(RoutingContext rc) {
@@ -70,13 +74,13 @@ public final class ProductHandlers {
         EntityTags.ifNoneMatch(rc.request().getHeader("If-None-Match"));
     Responses.answer(
         rc,
-        bus.request(rc, CacheBus.PRODUCT, ProductsBus.byId(id(rc))),
+        bus.request(CacheBus.PRODUCT, new ById(id(rc))),
         product -> {
-          rc.response().putHeader("ETag", EntityTags.of(product));
-          if (notModified.holdsFor(product.getInteger("version"))) {
+          rc.response().putHeader("ETag", EntityTags.of(product.version()));
+          if (notModified.holdsFor(product.version())) {
             rc.response().setStatusCode(304).end();
           } else {
-            Responses.json(rc, 200, product);
+            Responses.json(rc, 200, product.toJson());
           }
         });
   }
@@ -85,16 +89,15 @@ public final class ProductHandlers {
     Responses.answer(
         rc,
         bus.request(
-            rc,
             ProductsBus.UPDATE,
-            ProductsBus.update(
+            new Update(
                 id(rc),
-                body(rc),
+                Changes.fromJson(body(rc)),
                 actor(rc),
                 EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
         product -> {
-          rc.response().putHeader("ETag", EntityTags.of(product));
-          Responses.json(rc, 200, product);
+          rc.response().putHeader("ETag", EntityTags.of(product.version()));
+          Responses.json(rc, 200, product.toJson());
         });
   }
 
@@ -102,16 +105,14 @@ public final class ProductHandlers {
     Responses.answer(
         rc,
         bus.request(
-            rc,
             ProductsBus.DELETE,
-            ProductsBus.delete(
-                id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
+            new Delete(id(rc), actor(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
         nothing -> rc.response().setStatusCode(204).end());
   }
 
-  private static JsonObject actor(RoutingContext rc) {
+  private static Actor actor(RoutingContext rc) {
     AuthUser user = AuthUser.of(rc);
-    return ProductsBus.actor(user.id(), user.role());
+    return new Actor(user.id(), user.role());
   }
 
   private static ValidatedRequest validated(RoutingContext rc) {

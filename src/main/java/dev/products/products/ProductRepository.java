@@ -3,9 +3,13 @@ package dev.products.products;
 import dev.products.platform.store.ForbiddenException;
 import dev.products.platform.store.IdempotencyConflictException;
 import dev.products.platform.store.NotFoundException;
+import dev.products.platform.store.Page;
 import dev.products.platform.store.PreconditionFailedException;
+import dev.products.products.ProductsBus.Batch;
+import dev.products.products.ProductsBus.Changes;
+import dev.products.products.ProductsBus.Created;
+import dev.products.products.ProductsBus.NewProduct;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -13,17 +17,15 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The products table, in prepared statements only. Rows come back as the API's JSON shape. */
+/** The products table, in prepared statements only. */
 public final class ProductRepository {
 
-  private static final String COLUMNS =
-      "id, name, description, price_cents, stock, owner_id, version, created_at, updated_at";
+  private static final String COLUMNS = Product.COLUMNS;
 
   private static final String INSERT =
       "INSERT INTO products (name, description, price_cents, stock, owner_id) VALUES ($1, $2, $3, $4, $5) RETURNING "
@@ -99,27 +101,28 @@ public final class ProductRepository {
       "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3) AND ($4::int[] IS NULL OR version = ANY($4))"
           + " RETURNING version";
 
-  private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_INSTANT;
-
   private final Pool pool;
 
   public ProductRepository(Pool pool) {
     this.pool = pool;
   }
 
-  public Future<JsonObject> create(JsonObject product, Actor actor) {
+  public Future<Product> create(NewProduct product, Actor actor) {
     return insert(pool, product, actor);
   }
 
-  private static Future<JsonObject> insert(SqlClient client, JsonObject product, Actor actor) {
+  private static Future<Product> insert(SqlClient client, NewProduct product, Actor actor) {
     Tuple params =
         Tuple.of(
-            product.getString("name"),
-            product.getString("description"),
-            product.getLong("price_cents"),
-            product.getInteger("stock", 0),
+            product.name(),
+            product.description(),
+            product.priceCents(),
+            product.stock(),
             actor.id());
-    return client.preparedQuery(INSERT).execute(params).map(rows -> toJson(rows.iterator().next()));
+    return client
+        .preparedQuery(INSERT)
+        .execute(params)
+        .map(rows -> Product.fromRow(rows.iterator().next()));
   }
 
   /**
@@ -131,8 +134,8 @@ public final class ProductRepository {
    *
    * @return the product, and whether it is a replay of an earlier answer
    */
-  public Future<JsonObject> createOnce(
-      JsonObject product, Actor actor, String key, String requestHash, Duration ttl) {
+  public Future<Created> createOnce(
+      NewProduct product, Actor actor, String key, String requestHash, Duration ttl) {
     return pool.withTransaction(
         tx ->
             tx.preparedQuery(DELETE_EXPIRED_KEY)
@@ -147,12 +150,8 @@ public final class ProductRepository {
                                 .compose(
                                     created ->
                                         tx.preparedQuery(KEEP_ANSWER)
-                                            .execute(Tuple.of(actor.id(), key, created))
-                                            .map(
-                                                v ->
-                                                    new JsonObject()
-                                                        .put("product", created)
-                                                        .put("replayed", false)))
+                                            .execute(Tuple.of(actor.id(), key, created.toJson()))
+                                            .map(v -> new Created(created, false)))
                             : tx.preparedQuery(FIND_KEY)
                                 .execute(Tuple.of(actor.id(), key))
                                 .compose(
@@ -164,27 +163,32 @@ public final class ProductRepository {
                                                 "this Idempotency-Key was already used with a different request body"));
                                       }
                                       return Future.succeededFuture(
-                                          new JsonObject()
-                                              .put(
-                                                  "product",
-                                                  (JsonObject) earlier.getJson("response"))
-                                              .put("replayed", true));
+                                          new Created(
+                                              Product.fromJson(
+                                                  (JsonObject) earlier.getJson("response")),
+                                              true));
                                     })));
   }
 
-  public Future<Optional<JsonObject>> find(long id) {
-    return pool.preparedQuery(SELECT_ONE).execute(Tuple.of(id)).map(ProductRepository::firstAsJson);
+  public Future<Optional<Product>> find(long id) {
+    return pool.preparedQuery(SELECT_ONE)
+        .execute(Tuple.of(id))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(Product.fromRow(rows.iterator().next())));
   }
 
-  public Future<JsonObject> page(int limit, long offset) {
+  public Future<Page<Product>> page(int limit, long offset) {
     return pool.preparedQuery(SELECT_PAGE)
         .execute(Tuple.of(limit, offset))
         .compose(
             rows -> {
-              JsonArray items = new JsonArray();
+              List<Product> items = new ArrayList<>(rows.size());
               Long total = null;
               for (Row row : rows) {
-                items.add(toJson(row));
+                items.add(Product.fromRow(row));
                 total = row.getLong("total");
               }
               // Past the last page no row carries the total: ask for it alone.
@@ -194,13 +198,7 @@ public final class ProductRepository {
                       : pool.preparedQuery(COUNT)
                           .execute()
                           .map(count -> count.iterator().next().getLong(0));
-              return counted.map(
-                  count ->
-                      new JsonObject()
-                          .put("items", items)
-                          .put("total", count)
-                          .put("limit", limit)
-                          .put("offset", offset));
+              return counted.map(count -> new Page<>(items, count, limit, offset));
             });
   }
 
@@ -209,16 +207,16 @@ public final class ProductRepository {
    *
    * @param ownerId only this user's products, or null for every product
    */
-  public Future<JsonObject> exportPage(@Nullable Long ownerId, long afterId, int limit) {
+  public Future<Batch> exportPage(@Nullable Long ownerId, long afterId, int limit) {
     Future<RowSet<Row>> rows =
         ownerId == null
             ? pool.preparedQuery(EXPORT_PAGE_ALL).execute(Tuple.of(afterId, limit))
             : pool.preparedQuery(EXPORT_PAGE_OF_OWNER).execute(Tuple.of(ownerId, afterId, limit));
     return rows.map(
         page -> {
-          JsonArray items = new JsonArray();
-          page.forEach(row -> items.add(toJson(row)));
-          return new JsonObject().put("items", items);
+          List<Product> items = new ArrayList<>(page.size());
+          page.forEach(row -> items.add(Product.fromRow(row)));
+          return new Batch(items);
         });
   }
 
@@ -227,12 +225,12 @@ public final class ProductRepository {
    *
    * @param ownerId only this user's products, or null for every product
    */
-  public Future<JsonObject> count(@Nullable Long ownerId) {
+  public Future<Long> count(@Nullable Long ownerId) {
     Future<RowSet<Row>> rows =
         ownerId == null
             ? pool.preparedQuery(COUNT).execute()
             : pool.preparedQuery(COUNT_OF_OWNER).execute(Tuple.of(ownerId));
-    return rows.map(count -> new JsonObject().put("total", count.iterator().next().getLong(0)));
+    return rows.map(count -> count.iterator().next().getLong(0));
   }
 
   /**
@@ -242,28 +240,28 @@ public final class ProductRepository {
    * @param expectedVersions the versions the write may apply to (If-Match), or null for any: the
    *     check and the write are one statement, so two racing writers cannot both pass it
    */
-  public Future<JsonObject> update(
-      long id, JsonObject changes, Actor actor, Integer @Nullable [] expectedVersions) {
+  public Future<Product> update(
+      long id, Changes changes, Actor actor, @Nullable List<Integer> expectedVersions) {
     Tuple params =
         Tuple.tuple()
             .addLong(id)
-            .addBoolean(changes.containsKey("name"))
-            .addString(changes.getString("name"))
-            .addBoolean(changes.containsKey("description"))
-            .addString(changes.getString("description"))
-            .addBoolean(changes.containsKey("price_cents"))
-            .addLong(changes.getLong("price_cents"))
-            .addBoolean(changes.containsKey("stock"))
-            .addInteger(changes.getInteger("stock"))
+            .addBoolean(changes.name() != null)
+            .addString(changes.name())
+            .addBoolean(changes.descriptionSent())
+            .addString(changes.description())
+            .addBoolean(changes.priceCents() != null)
+            .addLong(changes.priceCents())
+            .addBoolean(changes.stock() != null)
+            .addInteger(changes.stock())
             .addBoolean(actor.admin())
             .addLong(actor.id())
-            .addArrayOfInteger(expectedVersions);
+            .addArrayOfInteger(versions(expectedVersions));
     return pool.preparedQuery(UPDATE)
         .execute(params)
         .compose(
             rows ->
                 rows.size() > 0
-                    ? Future.succeededFuture(toJson(rows.iterator().next()))
+                    ? Future.succeededFuture(Product.fromRow(rows.iterator().next()))
                     : whyNotWritten(id, actor));
   }
 
@@ -271,13 +269,13 @@ public final class ProductRepository {
    * Returns the version the product had when deleted; fails with NotFound, Forbidden or
    * PreconditionFailed.
    */
-  public Future<Integer> delete(long id, Actor actor, Integer @Nullable [] expectedVersions) {
+  public Future<Integer> delete(long id, Actor actor, @Nullable List<Integer> expectedVersions) {
     Tuple params =
         Tuple.tuple()
             .addLong(id)
             .addBoolean(actor.admin())
             .addLong(actor.id())
-            .addArrayOfInteger(expectedVersions);
+            .addArrayOfInteger(versions(expectedVersions));
     return pool.preparedQuery(DELETE)
         .execute(params)
         .compose(
@@ -318,24 +316,7 @@ public final class ProductRepository {
             });
   }
 
-  private static Optional<JsonObject> firstAsJson(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next()));
-  }
-
-  static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getLong("id"))
-        .put("name", row.getString("name"))
-        .put("description", row.getString("description"))
-        .put("price_cents", row.getLong("price_cents"))
-        .put("stock", row.getInteger("stock"))
-        .put("owner_id", row.getLong("owner_id"))
-        .put("version", row.getInteger("version"))
-        .put("created_at", timestamp(row.getOffsetDateTime("created_at")))
-        .put("updated_at", timestamp(row.getOffsetDateTime("updated_at")));
-  }
-
-  public static String timestamp(OffsetDateTime time) {
-    return RFC_3339.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+  private static Integer @Nullable [] versions(@Nullable List<Integer> versions) {
+    return versions == null ? null : versions.toArray(Integer[]::new);
   }
 }

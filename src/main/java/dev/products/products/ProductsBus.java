@@ -1,137 +1,148 @@
 package dev.products.products;
 
+import dev.products.platform.bus.Address;
 import dev.products.platform.bus.BusFailure;
-import io.vertx.core.json.JsonArray;
+import dev.products.platform.store.Page;
+import dev.products.platform.store.PageRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The event bus contract of the products repository: every address and every message shape, in one
- * place. Bodies are JSON objects with snake_case keys, the same names as the HTTP API.
- *
- * <p>All addresses here are request/reply and are registered as <em>local</em> consumers: each node
- * answers its own requests, so a clustered deploy never sends one node's database call to another
- * node. Failures come back as {@link io.vertx.core.eventbus.ReplyException} with a {@link
- * BusFailure} code.
+ * The event bus contract of products: every address, with the records it takes and answers, in one
+ * place. All addresses are request/reply between this node's verticles (local consumers, so a
+ * clustered deploy never sends one node's database call to another node); failures come back as a
+ * {@link io.vertx.core.eventbus.ReplyException} with a {@link BusFailure} code. The cluster-wide
+ * events are {@link ProductEvents}.
  */
 public final class ProductsBus {
 
   /**
-   * {@code {"product": {"name", "description"?, "price_cents", "stock"?}, "actor": actor,
-   * "idempotency"?: {"key", "request_hash"}}} → {@code {"product", "replayed"}}: the created
-   * product, owned by the actor; with an idempotency key already used by the actor for the same
-   * request hash, the product it created then ({@code replayed} true); for another hash {@link
-   * BusFailure#UNPROCESSABLE}.
+   * Creates a product owned by the actor. With an idempotency key the actor already used for the
+   * same request hash, the product it created then ({@code replayed}); for another hash {@link
+   * BusFailure#UNPROCESSABLE}. Commits, makes the cache coherent and publishes the event before it
+   * replies.
    */
-  public static final String CREATE = "products.create";
+  public static final Address<Create, Created> CREATE = Address.of("products.create");
 
-  /** {@code {"id"}} → the product, or {@link BusFailure#NOT_FOUND}. */
-  public static final String GET = "products.get";
+  /** The product from the database, or {@link BusFailure#NOT_FOUND}. Reads go through the cache. */
+  public static final Address<ById, Product> GET = Address.of("products.get");
 
-  /** {@code {"limit", "offset"}} → {@code {"items": [product…], "total", "limit", "offset"}}. */
-  public static final String LIST = "products.list";
+  /** One page, newest first, with the exact total. */
+  public static final Address<PageRequest, Page<Product>> LIST = Address.of("products.list");
 
   /**
-   * {@code {"id", "changes": {field: value…}, "actor": actor, "if_match"?: [version…]}} → the
-   * updated product, its version moved by one; {@link BusFailure#NOT_FOUND}, {@link
-   * BusFailure#FORBIDDEN} unless the actor owns it or is an admin, or {@link
-   * BusFailure#PRECONDITION_FAILED} when {@code if_match} is given and the product's version is not
-   * in it. Only the fields present in {@code changes} are written.
+   * Writes the fields the changes carry and moves the version by one; {@link BusFailure#NOT_FOUND},
+   * {@link BusFailure#FORBIDDEN} unless the actor owns it or is an admin, {@link
+   * BusFailure#PRECONDITION_FAILED} when the product's version is not one of {@code ifMatch}.
    */
-  public static final String UPDATE = "products.update";
+  public static final Address<Update, Product> UPDATE = Address.of("products.update");
+
+  /** Deletes; failures as for {@link #UPDATE}. */
+  public static final Address<Delete, Void> DELETE = Address.of("products.delete");
 
   /**
-   * {@code {"id", "actor": actor, "if_match"?: [version…]}} → an empty reply; failures as for
-   * {@link #UPDATE}.
+   * Up to {@code limit} products with ids above {@code afterId}, in id order (exports page through
+   * every product this way, without OFFSET).
    */
-  public static final String DELETE = "products.delete";
+  public static final Address<ExportPage, Batch> EXPORT_PAGE = Address.of("products.export-page");
 
-  /**
-   * {@code {"owner_id"?, "after_id", "limit"}} → {@code {"items": [product…]}}: up to {@code limit}
-   * products with ids above {@code after_id}, in id order; only {@code owner_id}'s when given
-   * (exports page through every product this way without OFFSET).
-   */
-  public static final String EXPORT_PAGE = "products.export-page";
-
-  /** {@code {"owner_id"?}} → {@code {"total"}}: how many products there are (of that owner). */
-  public static final String COUNT = "products.count";
+  /** How many products there are (of one owner). */
+  public static final Address<Count, Long> COUNT = Address.of("products.count");
 
   private ProductsBus() {}
 
+  /** The product with this id. */
+  public record ById(long id) {}
+
   /**
-   * One page of an export, by id after {@code afterId}.
+   * A new product as the client sent it.
+   *
+   * @param stock 0 when the client sent none
+   */
+  public record NewProduct(String name, @Nullable String description, long priceCents, int stock) {
+
+    /** From a body already validated against the contract's {@code ProductCreate}. */
+    public static NewProduct fromJson(JsonObject body) {
+      return new NewProduct(
+          body.getString("name"),
+          body.getString("description"),
+          body.getLong("price_cents"),
+          body.getInteger("stock", 0));
+    }
+  }
+
+  /**
+   * An Idempotency-Key and the hash of the request it came with.
+   *
+   * @param requestHash {@link RequestHash} of the body
+   */
+  public record Idempotency(String key, String requestHash) {}
+
+  /**
+   * A product to create.
+   *
+   * @param idempotency null when the client sent no Idempotency-Key
+   */
+  public record Create(NewProduct product, Actor actor, @Nullable Idempotency idempotency) {}
+
+  /**
+   * The created product.
+   *
+   * @param replayed true when this is the earlier answer to the same Idempotency-Key
+   */
+  public record Created(Product product, boolean replayed) {}
+
+  /**
+   * A merge patch: a null field is one the client did not send. Description is the one field a
+   * client may set to null, so whether it was sent is its own flag.
+   */
+  public record Changes(
+      @Nullable String name,
+      boolean descriptionSent,
+      @Nullable String description,
+      @Nullable Long priceCents,
+      @Nullable Integer stock) {
+
+    /** From a body already validated against the contract's {@code ProductUpdate}. */
+    public static Changes fromJson(JsonObject patch) {
+      return new Changes(
+          patch.getString("name"),
+          patch.containsKey("description"),
+          patch.getString("description"),
+          patch.getLong("price_cents"),
+          patch.getInteger("stock"));
+    }
+  }
+
+  /**
+   * A merge patch of one product.
+   *
+   * @param ifMatch the versions the write may apply to (If-Match), or null for any
+   */
+  public record Update(long id, Changes changes, Actor actor, @Nullable List<Integer> ifMatch) {}
+
+  /**
+   * A deletion.
+   *
+   * @param ifMatch the versions the delete may apply to (If-Match), or null for any
+   */
+  public record Delete(long id, Actor actor, @Nullable List<Integer> ifMatch) {}
+
+  /**
+   * A page of an export.
    *
    * @param ownerId only this user's products, or null for all
    */
-  public static JsonObject exportPage(@Nullable Long ownerId, long afterId, int limit) {
-    return new JsonObject().put("owner_id", ownerId).put("after_id", afterId).put("limit", limit);
-  }
+  public record ExportPage(@Nullable Long ownerId, long afterId, int limit) {}
+
+  /** Products in id order. */
+  public record Batch(List<Product> items) {}
 
   /**
    * How many products an export will write.
    *
    * @param ownerId only this user's products, or null for all
    */
-  public static JsonObject count(@Nullable Long ownerId) {
-    return new JsonObject().put("owner_id", ownerId);
-  }
-
-  public static JsonObject byId(long id) {
-    return new JsonObject().put("id", id);
-  }
-
-  /** Who acts: {@code {"id", "role"}}. */
-  public static JsonObject actor(long userId, @Nullable String role) {
-    return new JsonObject().put("id", userId).put("role", role);
-  }
-
-  /**
-   * Create a product.
-   *
-   * @param idempotencyKey null when the client sent none
-   */
-  public static JsonObject create(
-      JsonObject product,
-      JsonObject actor,
-      @Nullable String idempotencyKey,
-      @Nullable String requestHash) {
-    JsonObject create = new JsonObject().put("product", product).put("actor", actor);
-    if (idempotencyKey != null) {
-      create.put(
-          "idempotency",
-          new JsonObject().put("key", idempotencyKey).put("request_hash", requestHash));
-    }
-    return create;
-  }
-
-  /**
-   * Delete a product.
-   *
-   * @param ifMatch the versions the write may apply to, or null for any
-   */
-  public static JsonObject delete(long id, JsonObject actor, @Nullable List<Integer> ifMatch) {
-    return new JsonObject()
-        .put("id", id)
-        .put("actor", actor)
-        .put("if_match", ifMatch == null ? null : new JsonArray(ifMatch));
-  }
-
-  public static JsonObject page(int limit, long offset) {
-    return new JsonObject().put("limit", limit).put("offset", offset);
-  }
-
-  /**
-   * Update a product with a merge patch.
-   *
-   * @param ifMatch the versions the write may apply to, or null for any
-   */
-  public static JsonObject update(
-      long id, JsonObject changes, JsonObject actor, @Nullable List<Integer> ifMatch) {
-    return new JsonObject()
-        .put("id", id)
-        .put("changes", changes)
-        .put("actor", actor)
-        .put("if_match", ifMatch == null ? null : new JsonArray(ifMatch));
-  }
+  public record Count(@Nullable Long ownerId) {}
 }

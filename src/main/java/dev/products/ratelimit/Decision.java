@@ -1,24 +1,13 @@
 package dev.products.ratelimit;
 
-import io.vertx.core.json.JsonObject;
-
 /**
  * The answer to one hit: whether it is within the limit, what is left of the window, and whether
  * the shared counter (Redis) or this instance's fallback counter decided.
  */
-record Decision(boolean allowed, int limit, long remaining, long resetMs, boolean shared) {
+public record Decision(boolean allowed, int limit, long remaining, long resetMs, boolean shared) {
 
   static Decision of(long count, long resetMs, int limit, boolean shared) {
     return new Decision(
         count <= limit, limit, Math.max(0, limit - count), Math.max(0, resetMs), shared);
-  }
-
-  JsonObject toJson() {
-    return new JsonObject()
-        .put("allowed", allowed)
-        .put("limit", limit)
-        .put("remaining", remaining)
-        .put("reset_ms", resetMs)
-        .put("shared", shared);
   }
 }

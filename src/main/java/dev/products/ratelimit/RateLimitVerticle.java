@@ -1,8 +1,10 @@
 package dev.products.ratelimit;
 
 import dev.products.http.health.HealthBus;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.bus.BusFailure;
-import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.bus.BusFailureException;
+import dev.products.platform.config.BusConfig;
 import dev.products.platform.config.RedisConfig;
 import dev.products.platform.config.RedisUrl;
 import dev.products.platform.logging.DependencyOutage;
@@ -10,8 +12,6 @@ import dev.products.platform.redis.RedisEndpoint;
 import dev.products.platform.redis.RedisOutage;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,7 @@ public final class RateLimitVerticle extends VerticleBase {
   private static final long LOCAL_SWEEP_MS = 60_000;
 
   private final RedisUrl url;
+  private final BusConfig busConfig;
   private final RedisConfig config;
   private Redis redis;
   private RedisFixedWindow shared;
@@ -39,7 +40,9 @@ public final class RateLimitVerticle extends VerticleBase {
   /**
    * @param redisOutage Redis's outage reporting, shared with the cache
    */
-  public RateLimitVerticle(RedisUrl url, RedisConfig config, DependencyOutage redisOutage) {
+  public RateLimitVerticle(
+      RedisUrl url, RedisConfig config, DependencyOutage redisOutage, BusConfig busConfig) {
+    this.busConfig = busConfig;
     this.url = url;
     this.config = config;
     this.redisOutage = redisOutage;
@@ -51,47 +54,39 @@ public final class RateLimitVerticle extends VerticleBase {
     shared = new RedisFixedWindow(redis, config.keyPrefix(), config.timeout());
     local = new LocalFixedWindow(System::currentTimeMillis);
     vertx.setPeriodic(LOCAL_SWEEP_MS, id -> local.evictExpired());
+    Bus bus = new Bus(vertx, busConfig);
     return Future.all(
-        vertx.eventBus().<JsonObject>localConsumer(RateLimitBus.HIT, this::hit).completion(),
-        vertx.eventBus().<JsonObject>localConsumer(HealthBus.REDIS, this::health).completion());
+        bus.answer(RateLimitBus.HIT, this::hit).completion(),
+        bus.answer(HealthBus.REDIS, this::health).completion());
   }
 
-  private void hit(Message<JsonObject> message) {
-    JsonObject body = message.body();
-    String key = body.getString("key");
-    Integer limit = body.getInteger("limit");
-    Long windowMs = body.getLong("window_ms");
-    if (key == null || limit == null || limit < 1 || windowMs == null || windowMs < 1) {
-      BusFailure.INVALID.replyTo(message, "key, limit >= 1 and window_ms >= 1 are required");
-      return;
-    }
-    Future<Decision> decided =
-        outage.skipping()
-            ? Future.succeededFuture(local.hit(key, limit, windowMs))
-            : shared
-                .hit(key, limit, windowMs)
-                .onSuccess(d -> redisAnswered())
-                .recover(
-                    failure -> {
-                      redisFailed(failure);
-                      return Future.succeededFuture(local.hit(key, limit, windowMs));
-                    });
-    decided.onSuccess(decision -> message.reply(decision.toJson(), LocalJsonCodec.options()));
+  private Future<Decision> hit(RateLimitBus.Hit hit) {
+    String key = hit.key();
+    int limit = hit.limit();
+    long windowMs = hit.windowMs();
+    return outage.skipping()
+        ? Future.succeededFuture(local.hit(key, limit, windowMs))
+        : shared
+            .hit(key, limit, windowMs)
+            .onSuccess(d -> redisAnswered())
+            .recover(
+                failure -> {
+                  redisFailed(failure);
+                  return Future.succeededFuture(local.hit(key, limit, windowMs));
+                });
   }
 
-  private void health(Message<JsonObject> message) {
-    shared
+  private Future<Void> health(HealthBus.Probe probe) {
+    return shared
         .ping()
-        .onSuccess(
-            v -> {
-              redisAnswered();
-              message.reply(new JsonObject());
-            })
-        .onFailure(
+        .onSuccess(v -> redisAnswered())
+        .recover(
             failure -> {
               redisFailed(failure);
-              BusFailure.UNAVAILABLE.replyTo(
-                  message, "Redis at " + url.display() + " does not answer: " + reason(failure));
+              return Future.failedFuture(
+                  new BusFailureException(
+                      BusFailure.UNAVAILABLE,
+                      "Redis at " + url.display() + " does not answer: " + reason(failure)));
             });
   }
 

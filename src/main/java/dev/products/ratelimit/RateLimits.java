@@ -1,11 +1,8 @@
 package dev.products.ratelimit;
 
-import dev.products.platform.bus.LocalJsonCodec;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.metrics.BusinessMetrics;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Duration;
@@ -17,14 +14,12 @@ import java.time.Duration;
  */
 public final class RateLimits {
 
-  private static final long BUS_TIMEOUT_MS = 2_000;
-
-  private final EventBus eventBus;
+  private final Bus bus;
   private final long windowMs;
   private final BusinessMetrics metrics;
 
-  public RateLimits(EventBus eventBus, Duration window, BusinessMetrics metrics) {
-    this.eventBus = eventBus;
+  public RateLimits(Bus bus, Duration window, BusinessMetrics metrics) {
+    this.bus = bus;
     this.windowMs = window.toMillis();
     this.metrics = metrics;
   }
@@ -37,27 +32,20 @@ public final class RateLimits {
     if (limit <= 0) {
       return Future.succeededFuture();
     }
-    JsonObject request =
-        new JsonObject()
-            .put("key", limitName + ":" + subject)
-            .put("limit", limit)
-            .put("window_ms", windowMs);
-    return eventBus
-        .<JsonObject>request(
-            RateLimitBus.HIT, request, LocalJsonCodec.options().setSendTimeout(BUS_TIMEOUT_MS))
-        .map(Message::body)
+    return bus.request(
+            RateLimitBus.HIT, new RateLimitBus.Hit(limitName + ":" + subject, limit, windowMs))
         .recover(
             unanswered ->
                 Future.failedFuture(
                     new HttpException(503, "rate limits cannot be checked right now")))
         .compose(
             decision -> {
-              long resetSeconds = Math.max(1, (decision.getLong("reset_ms") + 999) / 1000);
+              long resetSeconds = Math.max(1, (decision.resetMs() + 999) / 1000);
               var headers = rc.response().headers();
-              headers.set("RateLimit-Limit", String.valueOf(decision.getInteger("limit")));
-              headers.set("RateLimit-Remaining", String.valueOf(decision.getInteger("remaining")));
+              headers.set("RateLimit-Limit", String.valueOf(decision.limit()));
+              headers.set("RateLimit-Remaining", String.valueOf(decision.remaining()));
               headers.set("RateLimit-Reset", String.valueOf(resetSeconds));
-              if (decision.getBoolean("allowed")) {
+              if (decision.allowed()) {
                 return Future.succeededFuture();
               }
               headers.set("Retry-After", String.valueOf(resetSeconds));

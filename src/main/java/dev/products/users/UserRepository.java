@@ -2,15 +2,15 @@ package dev.products.users;
 
 import dev.products.platform.store.ConflictException;
 import dev.products.platform.store.NotFoundException;
-import dev.products.products.ProductRepository;
+import dev.products.platform.store.Page;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The users table, in prepared statements. Password hashes leave only through {@link #credentials}.
@@ -71,7 +71,7 @@ public final class UserRepository {
     this.welcomeAttempts = welcomeAttempts;
   }
 
-  public Future<JsonObject> create(String email, String passwordHash, String role) {
+  public Future<User> create(String email, String passwordHash, String role) {
     return pool.preparedQuery(INSERT)
         .execute(Tuple.of(email, passwordHash, role, welcomeAttempts))
         .recover(
@@ -80,41 +80,38 @@ public final class UserRepository {
                     failure instanceof PgException pg && "23505".equals(pg.getSqlState())
                         ? new ConflictException("an account with this e-mail already exists")
                         : failure))
-        .map(rows -> toJson(rows.iterator().next()));
+        .map(rows -> User.fromRow(rows.iterator().next()));
   }
 
-  public Future<JsonObject> find(long id) {
+  public Future<User> find(long id) {
     return pool.preparedQuery(SELECT_ONE).execute(Tuple.of(id)).map(rows -> first(rows, id));
   }
 
-  public Future<JsonObject> page(int limit, long offset) {
+  public Future<Page<User>> page(int limit, long offset) {
     Future<RowSet<Row>> items = pool.preparedQuery(SELECT_PAGE).execute(Tuple.of(limit, offset));
     Future<RowSet<Row>> total = pool.preparedQuery(COUNT).execute();
     return Future.all(items, total)
         .map(
             done -> {
-              JsonArray array = new JsonArray();
-              items.result().forEach(row -> array.add(toJson(row)));
-              return new JsonObject()
-                  .put("items", array)
-                  .put("total", total.result().iterator().next().getLong(0))
-                  .put("limit", limit)
-                  .put("offset", offset);
+              List<User> users = new ArrayList<>(items.result().size());
+              items.result().forEach(row -> users.add(User.fromRow(row)));
+              return new Page<>(users, total.result().iterator().next().getLong(0), limit, offset);
             });
   }
 
-  public Future<JsonObject> update(long id, JsonObject changes) {
+  public Future<User> update(UsersBus.Update changes) {
+    long id = changes.id();
     Tuple params =
         Tuple.tuple()
             .addLong(id)
-            .addBoolean(changes.containsKey("role"))
-            .addString(changes.getString("role"))
-            .addBoolean(changes.containsKey("disabled"))
-            .addBoolean(changes.getBoolean("disabled"));
+            .addBoolean(changes.role() != null)
+            .addString(changes.role())
+            .addBoolean(changes.disabled() != null)
+            .addBoolean(changes.disabled());
     return pool.preparedQuery(UPDATE).execute(params).map(rows -> first(rows, id));
   }
 
-  public Future<JsonObject> credentials(String email) {
+  public Future<UsersBus.Credentials> credentials(String email) {
     return pool.preparedQuery(CREDENTIALS)
         .execute(Tuple.of(email))
         .map(
@@ -123,15 +120,15 @@ public final class UserRepository {
                 throw new NotFoundException("no account with this e-mail");
               }
               Row row = rows.iterator().next();
-              return new JsonObject()
-                  .put("id", row.getLong("id"))
-                  .put("role", row.getString("role"))
-                  .put("disabled", row.getBoolean("disabled"))
-                  .put("password_hash", row.getString("password_hash"));
+              return new UsersBus.Credentials(
+                  row.getLong("id"),
+                  row.getString("role"),
+                  row.getBoolean("disabled"),
+                  row.getString("password_hash"));
             });
   }
 
-  public Future<JsonObject> authState(long id, String jti) {
+  public Future<UsersBus.AuthState> authState(long id, String jti) {
     return pool.preparedQuery(AUTH_STATE)
         .execute(Tuple.of(id, java.util.UUID.fromString(jti)))
         .map(
@@ -140,33 +137,20 @@ public final class UserRepository {
                 throw new NotFoundException("user " + id + " does not exist");
               }
               Row row = rows.iterator().next();
-              return new JsonObject()
-                  .put("role", row.getString(0))
-                  .put("disabled", row.getBoolean(1))
-                  .put("revoked", row.getBoolean(2));
+              return new UsersBus.AuthState(row.getString(0), row.getBoolean(1), row.getBoolean(2));
             });
   }
 
-  public Future<JsonObject> ensureAdmin(String email, String passwordHash) {
+  public Future<Boolean> ensureAdmin(String email, String passwordHash) {
     return pool.preparedQuery(ENSURE_ADMIN)
         .execute(Tuple.of(email, passwordHash))
-        .map(rows -> new JsonObject().put("created", rows.size() > 0));
+        .map(rows -> rows.size() > 0);
   }
 
-  private static JsonObject first(RowSet<Row> rows, long id) {
+  private static User first(RowSet<Row> rows, long id) {
     if (rows.size() == 0) {
       throw new NotFoundException("user " + id + " does not exist");
     }
-    return toJson(rows.iterator().next());
-  }
-
-  static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getLong("id"))
-        .put("email", row.getString("email"))
-        .put("role", row.getString("role"))
-        .put("disabled", row.getBoolean("disabled"))
-        .put("created_at", ProductRepository.timestamp(row.getOffsetDateTime("created_at")))
-        .put("updated_at", ProductRepository.timestamp(row.getOffsetDateTime("updated_at")));
+    return User.fromRow(rows.iterator().next());
   }
 }

@@ -5,7 +5,6 @@ import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.logging.DependencyOutage;
 import dev.products.platform.store.StoreVerticle;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -17,27 +16,18 @@ public final class UserStoreVerticle extends StoreVerticle {
   }
 
   @Override
-  protected List<MessageConsumer<JsonObject>> consumers(Pool pool) {
+  protected List<MessageConsumer<?>> consumers(Pool pool) {
     UserRepository users = new UserRepository(pool, config.jobs().maxAttempts());
     return List.of(
         answer(
-            UsersBus.CREATE,
-            body ->
-                users.create(
-                    body.getString("email"),
-                    body.getString("password_hash"),
-                    body.getString("role"))),
-        answer(UsersBus.GET, body -> users.find(body.getLong("id"))),
-        answer(UsersBus.LIST, body -> users.page(body.getInteger("limit"), body.getLong("offset"))),
-        answer(
-            UsersBus.UPDATE,
-            body -> users.update(body.getLong("id"), body.getJsonObject("changes"))),
-        answer(UsersBus.CREDENTIALS, body -> users.credentials(body.getString("email"))),
-        answer(
-            UsersBus.AUTH_STATE,
-            body -> users.authState(body.getLong("id"), body.getString("jti"))),
+            UsersBus.CREATE, user -> users.create(user.email(), user.passwordHash(), user.role())),
+        answer(UsersBus.GET, user -> users.find(user.id())),
+        answer(UsersBus.LIST, page -> users.page(page.limit(), page.offset())),
+        answer(UsersBus.UPDATE, users::update),
+        answer(UsersBus.CREDENTIALS, login -> users.credentials(login.email())),
+        answer(UsersBus.AUTH_STATE, holder -> users.authState(holder.id(), holder.jti())),
         answer(
             UsersBus.ENSURE_ADMIN,
-            body -> users.ensureAdmin(body.getString("email"), body.getString("password_hash"))));
+            admin -> users.ensureAdmin(admin.email(), admin.passwordHash())));
   }
 }

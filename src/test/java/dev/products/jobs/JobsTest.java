@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.products.platform.database.Migrations;
 import dev.products.support.FakeSentry;
 import dev.products.support.TestApp;
+import dev.products.support.TestBus;
 import dev.products.support.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,28 +55,17 @@ class JobsTest {
   }
 
   private static long enqueue(Instance instance, String kind, JsonObject payload) {
-    return instance
-        .vertx()
-        .eventBus()
-        .<JsonObject>request(
-            JobsBus.ENQUEUE, new JsonObject().put("kind", kind).put("payload", payload))
-        .await()
-        .body()
-        .getLong("id");
+    return TestBus.on(instance.vertx())
+        .request(JobsBus.ENQUEUE, new JobsBus.Enqueue(kind, payload, null, null))
+        .await();
   }
 
-  private static JsonObject job(Instance instance, long id) {
-    Message<JsonObject> reply =
-        instance
-            .vertx()
-            .eventBus()
-            .<JsonObject>request(JobsBus.GET, new JsonObject().put("id", id))
-            .await();
-    return reply.body();
+  private static StoredJob job(Instance instance, long id) {
+    return TestBus.on(instance.vertx()).request(JobsBus.GET, new JobsBus.ById(id)).await();
   }
 
-  private static JsonObject awaitState(Instance instance, long id, String state, Duration within) {
-    return eventually(within, () -> job(instance, id), job -> state.equals(job.getString("state")));
+  private static StoredJob awaitState(Instance instance, long id, String state, Duration within) {
+    return eventually(within, () -> job(instance, id), job -> state.equals(job.state()));
   }
 
   @Test
@@ -93,20 +82,19 @@ class JobsTest {
     long id = enqueue(instance, "echo", new JsonObject().put("n", 42));
 
     // The poll runs hourly here: only NOTIFY can have woken the worker.
-    JsonObject done = awaitState(instance, id, "succeeded", Duration.ofSeconds(5));
-    assertThat(done.getJsonObject("result").getInteger("seen")).isEqualTo(42);
-    assertThat(done.getInteger("attempts")).isEqualTo(1);
+    StoredJob done = awaitState(instance, id, "succeeded", Duration.ofSeconds(5));
+    assertThat(done.result().getInteger("seen")).isEqualTo(42);
+    assertThat(done.attempts()).isEqualTo(1);
   }
 
   @Test
   void anUnknownKindIsRefused() {
     Instance instance = start(new JsonObject(), Map.of());
 
-    Future<Message<JsonObject>> refused =
-        instance
-            .vertx()
-            .eventBus()
-            .request(JobsBus.ENQUEUE, new JsonObject().put("kind", "no-such-kind"));
+    Future<Long> refused =
+        TestBus.on(instance.vertx())
+            .request(
+                JobsBus.ENQUEUE, new JobsBus.Enqueue("no-such-kind", new JsonObject(), null, null));
 
     assertThat(refused.toCompletionStage().toCompletableFuture())
         .failsWithin(Duration.ofSeconds(5));
@@ -136,9 +124,9 @@ class JobsTest {
 
       long id = enqueue(instance, "flaky", new JsonObject());
 
-      JsonObject dead = awaitState(instance, id, "dead", Duration.ofSeconds(10));
-      assertThat(dead.getInteger("attempts")).isEqualTo(3);
-      assertThat(dead.getString("last_error")).isEqualTo("the mail server said no");
+      StoredJob dead = awaitState(instance, id, "dead", Duration.ofSeconds(10));
+      assertThat(dead.attempts()).isEqualTo(3);
+      assertThat(dead.lastError()).isEqualTo("the mail server said no");
       assertThat(calls.get()).isEqualTo(3);
       JsonObject event =
           sentry.awaitEvent(
@@ -202,8 +190,8 @@ class JobsTest {
             Map.of(
                 "slow",
                 job -> Future.succeededFuture(new JsonObject().put("finished_on", "survivor"))));
-    JsonObject done = awaitState(survivor, id, "succeeded", Duration.ofSeconds(10));
-    assertThat(done.getInteger("attempts")).isEqualTo(2);
-    assertThat(done.getJsonObject("result").getString("finished_on")).isEqualTo("survivor");
+    StoredJob done = awaitState(survivor, id, "succeeded", Duration.ofSeconds(10));
+    assertThat(done.attempts()).isEqualTo(2);
+    assertThat(done.result().getString("finished_on")).isEqualTo("survivor");
   }
 }

@@ -91,7 +91,8 @@ class EventBusBridgeTest {
   void nothingCanBeSentInThroughTheBridge() {
     long before = TestDatabase.count("SELECT count(*) FROM products");
     try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
-      bridge.send(ProductsBus.CREATE, new JsonObject().put("product", Products.valid("Smuggled")));
+      bridge.send(
+          ProductsBus.CREATE.name(), new JsonObject().put("product", Products.valid("Smuggled")));
 
       assertThat(bridge.next("err", WAIT).getString("body")).isEqualTo("access_denied");
     }

@@ -3,6 +3,7 @@ package dev.products.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.http.contract.ContractDocument;
+import dev.products.products.ProductEvent;
 import dev.products.products.ProductEvents;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
@@ -108,7 +109,9 @@ class EventContractTest {
   @Test
   void theSchemaRefusesAnEventThatBreaksIt() {
     JsonObject broken =
-        ProductEvents.of(ProductEvents.UPDATED, 1, 1, new JsonObject().put("name", 42), 1);
+        new ProductEvent(ProductEvents.UPDATED, 1, 1, null, 1, "2026-12-03T10:00:00Z")
+            .toJson()
+            .put("product", new JsonObject().put("name", 42));
 
     assertThat(productEvent.validate(broken).getValid()).isFalse();
   }

@@ -2,6 +2,8 @@ package dev.products.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.products.products.Product;
+import dev.products.products.ProductEvent;
 import dev.products.products.ProductEvents;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
@@ -197,7 +199,14 @@ class LiveUpdatesTest {
             .eventBus()
             .publish(
                 ProductEvents.UPDATED,
-                ProductEvents.of(ProductEvents.UPDATED, i + 1, 1, product, 1));
+                new ProductEvent(
+                        ProductEvents.UPDATED,
+                        i + 1,
+                        1,
+                        Product.fromJson(product.copy().put("id", i + 1).put("version", 1)),
+                        1,
+                        "2026-12-03T10:00:00Z")
+                    .toJson());
       }
 
       live.socket().resume();

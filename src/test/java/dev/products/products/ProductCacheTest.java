@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.products.support.TestRedis;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.redis.client.Redis;
 import java.time.Duration;
@@ -35,8 +34,17 @@ class ProductCacheTest {
     redis.close().await();
   }
 
-  private static JsonObject product(int version) {
-    return new JsonObject().put("id", 7).put("name", "v" + version).put("version", version);
+  private static Product product(int version) {
+    return new Product(
+        7,
+        "v" + version,
+        null,
+        100,
+        1,
+        3L,
+        version,
+        "2026-12-03T10:00:00Z",
+        "2026-12-03T10:00:00Z");
   }
 
   @Test

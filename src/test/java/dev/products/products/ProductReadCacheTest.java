@@ -7,6 +7,7 @@ import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.Products;
 import dev.products.support.TestApp;
+import dev.products.support.TestBus;
 import dev.products.support.TestDatabase;
 import dev.products.support.TestRedis;
 import io.vertx.core.Vertx;
@@ -114,14 +115,13 @@ class ProductReadCacheTest {
     long userId = user.get("/users/me").json().getLong("id");
 
     // A writer on the bus, not the HTTP handler: the store alone must keep the cache coherent.
-    vertx
-        .eventBus()
+    TestBus.on(vertx)
         .request(
             ProductsBus.UPDATE,
-            ProductsBus.update(
+            new ProductsBus.Update(
                 id,
-                new JsonObject().put("name", "Renamed on the bus"),
-                ProductsBus.actor(userId, "user"),
+                ProductsBus.Changes.fromJson(new JsonObject().put("name", "Renamed on the bus")),
+                new Actor(userId, "user"),
                 null))
         .await();
 

@@ -2,16 +2,18 @@ package dev.products.http.health;
 
 import dev.products.Lifecycle;
 import dev.products.http.Responses;
+import dev.products.platform.bus.Address;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.cluster.ClusterMembership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Liveness ({@code /healthz/live}: the process answers, nothing else is checked) and readiness
@@ -30,7 +32,7 @@ public final class HealthHandlers {
 
   private final HealthCheckHandler readiness;
 
-  public HealthHandlers(Vertx vertx, Lifecycle lifecycle) {
+  public HealthHandlers(Vertx vertx, Bus bus, Lifecycle lifecycle) {
     HealthChecks checks =
         HealthChecks.create(vertx)
             .register(
@@ -45,11 +47,14 @@ public final class HealthHandlers {
             .register(
                 "database",
                 CHECK_TIMEOUT_MS,
-                promise -> askOwner(vertx, HealthBus.DATABASE).onComplete(promise))
+                promise ->
+                    askOwner(bus, HealthBus.DATABASE, HealthBus.SchemaVersion::toJson)
+                        .onComplete(promise))
             .register(
                 "redis",
                 CHECK_TIMEOUT_MS,
-                promise -> askOwner(vertx, HealthBus.REDIS).onComplete(promise));
+                promise ->
+                    askOwner(bus, HealthBus.REDIS, ok -> new JsonObject()).onComplete(promise));
     ClusterMembership cluster = ClusterMembership.of(vertx);
     if (cluster != null) {
       cluster.registerCheck(checks);
@@ -61,14 +66,10 @@ public final class HealthHandlers {
    * Asks the verticle that owns a dependency; a failure or no answer in time is DOWN with the
    * reason.
    */
-  private static Future<Status> askOwner(Vertx vertx, String address) {
-    return vertx
-        .eventBus()
-        .<JsonObject>request(
-            address,
-            new JsonObject(),
-            new DeliveryOptions().setSendTimeout(CHECK_TIMEOUT_MS).setLocalOnly(true))
-        .map(reply -> Status.OK(reply.body()))
+  private static <R> Future<Status> askOwner(
+      Bus bus, Address<HealthBus.Probe, R> address, Function<R, JsonObject> data) {
+    return bus.request(address, new HealthBus.Probe(), CHECK_TIMEOUT_MS)
+        .map(reply -> Status.OK(data.apply(reply)))
         .otherwise(failure -> Status.KO(new JsonObject().put("reason", failure.getMessage())));
   }
 

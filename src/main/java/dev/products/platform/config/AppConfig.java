@@ -41,7 +41,8 @@ public record AppConfig(
     RateLimitConfig rateLimits,
     ErrorTrackingConfig errorTracking,
     ClusterConfig cluster,
-    LiveConfig live) {
+    LiveConfig live,
+    BusConfig bus) {
 
   /**
    * Builds and validates the configuration; the first bad value throws a {@link ConfigException}.
@@ -108,7 +109,8 @@ public record AppConfig(
         RateLimitConfig.from(values),
         ErrorTrackingConfig.from(values, profile),
         ClusterConfig.from(values),
-        LiveConfig.from(values));
+        LiveConfig.from(values),
+        BusConfig.from(values));
   }
 
   private static int managementPort(ConfigValues values) {

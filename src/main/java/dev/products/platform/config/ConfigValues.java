@@ -82,7 +82,17 @@ final class ConfigValues {
 
   /** Durations as {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
   Duration duration(String key) {
-    String s = nonBlank(key).toLowerCase(Locale.ROOT);
+    return parseDuration(key, nonBlank(key));
+  }
+
+  /** A duration that must not be zero (a TTL, a window, a timeout). */
+  Duration positiveDuration(String key) {
+    return parsePositiveDuration(key, nonBlank(key));
+  }
+
+  /** {@code text} as a duration; a failure names {@code key}. */
+  static Duration parseDuration(String key, String text) {
+    String s = text.trim().toLowerCase(Locale.ROOT);
     Matcher m = DURATION.matcher(s);
     if (!m.matches()) {
       throw new ConfigException(
@@ -99,9 +109,9 @@ final class ConfigValues {
     };
   }
 
-  /** A duration that must not be zero (a TTL, a window, a timeout). */
-  Duration positiveDuration(String key) {
-    Duration duration = duration(key);
+  /** As {@link #parseDuration}, refusing zero. */
+  static Duration parsePositiveDuration(String key, String text) {
+    Duration duration = parseDuration(key, text);
     if (duration.isZero()) {
       throw new ConfigException(key, "must be longer than 0");
     }

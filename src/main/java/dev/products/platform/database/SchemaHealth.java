@@ -1,7 +1,7 @@
 package dev.products.platform.database;
 
+import dev.products.http.health.HealthBus;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -25,7 +25,7 @@ public final class SchemaHealth {
     this.expectedVersion = expectedVersion;
   }
 
-  public Future<JsonObject> check() {
+  public Future<HealthBus.SchemaVersion> check() {
     return pool.preparedQuery(QUERY)
         .execute(Tuple.of(expectedVersion))
         .recover(
@@ -43,9 +43,7 @@ public final class SchemaHealth {
                 throw new SchemaNotReadyException(
                     "schema at version " + current + ", expected " + expectedVersion);
               }
-              return new JsonObject()
-                  .put("schema_version", current)
-                  .put("expected_version", expectedVersion);
+              return new HealthBus.SchemaVersion(current, expectedVersion);
             });
   }
 

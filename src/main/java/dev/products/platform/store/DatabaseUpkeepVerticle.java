@@ -8,7 +8,6 @@ import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.database.SchemaHealth;
 import dev.products.platform.logging.DependencyOutage;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
@@ -30,7 +29,7 @@ public final class DatabaseUpkeepVerticle extends StoreVerticle {
   }
 
   @Override
-  protected List<MessageConsumer<JsonObject>> consumers(Pool pool) {
+  protected List<MessageConsumer<?>> consumers(Pool pool) {
     SchemaHealth schema = new SchemaHealth(pool, expectedSchemaVersion);
     ExpiredRecords expired = new ExpiredRecords(pool, config.idempotencyTtl());
     return List.of(

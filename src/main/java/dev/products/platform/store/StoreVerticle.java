@@ -1,20 +1,19 @@
 package dev.products.platform.store;
 
+import dev.products.platform.bus.Address;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.bus.BusFailure;
+import dev.products.platform.bus.BusFailureException;
 import dev.products.platform.bus.BusHeaders;
-import dev.products.platform.bus.LocalJsonCodec;
 import dev.products.platform.config.AppConfig;
 import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.database.DatabaseFailures;
 import dev.products.platform.database.SchemaHealth;
 import dev.products.platform.logging.DependencyOutage;
-import dev.products.platform.logging.LogContext;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -40,6 +39,7 @@ public abstract class StoreVerticle extends VerticleBase {
   private final DatabaseUrl databaseUrl;
   private final DependencyOutage outage;
   private @Nullable Pool pool;
+  protected Bus bus;
 
   /**
    * Makes a store verticle.
@@ -53,7 +53,7 @@ public abstract class StoreVerticle extends VerticleBase {
   }
 
   /** The feature's consumers, registered once the pool exists. */
-  protected abstract List<MessageConsumer<JsonObject>> consumers(Pool pool);
+  protected abstract List<MessageConsumer<?>> consumers(Pool pool);
 
   @Override
   public final Future<?> start() {
@@ -72,6 +72,7 @@ public abstract class StoreVerticle extends VerticleBase {
             .using(vertx)
             .build();
     pool = shared;
+    bus = new Bus(vertx, config.bus());
     return Future.all(consumers(shared).stream().map(MessageConsumer::completion).toList());
   }
 
@@ -82,29 +83,12 @@ public abstract class StoreVerticle extends VerticleBase {
   }
 
   /** A local consumer of {@code address} that replies with what {@code action} gives. */
-  protected final MessageConsumer<JsonObject> answer(
-      String address, Function<JsonObject, Future<JsonObject>> action) {
-    Handler<Message<JsonObject>> handler =
-        message -> {
-          // Each message is handled on its own duplicated context: the ids logged from here on are
-          // this request's.
-          LogContext.put(LogContext.REQUEST_ID, message.headers().get(BusHeaders.REQUEST_ID));
-          LogContext.put(LogContext.USER_ID, message.headers().get(BusHeaders.USER_ID));
-          Future<JsonObject> result;
-          try {
-            result = action.apply(message.body());
-          } catch (RuntimeException e) {
-            result = Future.failedFuture(e);
-          }
-          result
-              .onSuccess(
-                  reply -> {
-                    outage.answered();
-                    message.reply(reply, LocalJsonCodec.options());
-                  })
-              .onFailure(failure -> replyFailure(address, message, failure));
-        };
-    return vertx.eventBus().localConsumer(address, handler);
+  protected final <Q, R> MessageConsumer<Q> answer(
+      Address<Q, R> address, Function<Q, Future<R>> action) {
+    return bus.answer(
+        address,
+        request -> action.apply(request).onSuccess(reply -> outage.answered()),
+        (message, failure) -> replyFailure(address.name(), message, failure));
   }
 
   /** Outcomes the repository signals on purpose; anything else is a database failure. */
@@ -138,7 +122,11 @@ public abstract class StoreVerticle extends VerticleBase {
    * request it fails is DEBUG. ERROR is kept for what nobody expects: a query the database refuses
    * for a reason of its own, which is a bug to fix.
    */
-  private void replyFailure(String address, Message<JsonObject> message, Throwable failure) {
+  private void replyFailure(String address, Message<?> message, Throwable failure) {
+    if (failure instanceof BusFailureException refused) {
+      refused.failure().replyTo(message, refused.getMessage());
+      return;
+    }
     BusFailure expected = expectedFailure(failure);
     if (expected != null) {
       expected.replyTo(message, failure.getMessage());
