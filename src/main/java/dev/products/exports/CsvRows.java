@@ -19,6 +19,7 @@ final class CsvRows {
           "description",
           "price_cents",
           "stock",
+          "category_id",
           "owner_id",
           "version",
           "created_at",

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * the HTTP body, the cache entry, the idempotent answer kept with a key and the event's {@code
  * product} all use it.
  *
+ * @param categoryId null when it is in no category
  * @param ownerId null once the owner's account is gone
  * @param createdAt RFC 3339, UTC
  * @param updatedAt RFC 3339, UTC
@@ -20,6 +21,7 @@ public record Product(
     @Nullable String description,
     long priceCents,
     int stock,
+    @Nullable Long categoryId,
     @Nullable Long ownerId,
     int version,
     String createdAt,
@@ -27,7 +29,8 @@ public record Product(
 
   /** The columns {@link #fromRow} reads, in the order of the JSON. */
   static final String COLUMNS =
-      "id, name, description, price_cents, stock, owner_id, version, created_at, updated_at";
+      "id, name, description, price_cents, stock, category_id, owner_id, version, created_at,"
+          + " updated_at";
 
   static Product fromRow(Row row) {
     return new Product(
@@ -36,6 +39,7 @@ public record Product(
         row.getString("description"),
         row.getLong("price_cents"),
         row.getInteger("stock"),
+        row.getLong("category_id"),
         row.getLong("owner_id"),
         row.getInteger("version"),
         Timestamps.rfc3339(row.getOffsetDateTime("created_at")),
@@ -49,6 +53,7 @@ public record Product(
         json.getString("description"),
         json.getLong("price_cents"),
         json.getInteger("stock"),
+        json.getLong("category_id"),
         json.getLong("owner_id"),
         json.getInteger("version"),
         json.getString("created_at"),
@@ -62,6 +67,7 @@ public record Product(
         .put("description", description)
         .put("price_cents", priceCents)
         .put("stock", stock)
+        .put("category_id", categoryId)
         .put("owner_id", ownerId)
         .put("version", version)
         .put("created_at", createdAt)

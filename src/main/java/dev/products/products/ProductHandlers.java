@@ -5,12 +5,12 @@ import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import dev.products.platform.bus.Bus;
 import dev.products.platform.metrics.BusinessMetrics;
-import dev.products.platform.store.PageRequest;
 import dev.products.products.ProductsBus.ById;
 import dev.products.products.ProductsBus.Changes;
 import dev.products.products.ProductsBus.Create;
 import dev.products.products.ProductsBus.Delete;
 import dev.products.products.ProductsBus.Idempotency;
+import dev.products.products.ProductsBus.ListRequest;
 import dev.products.products.ProductsBus.NewProduct;
 import dev.products.products.ProductsBus.Update;
 import io.vertx.core.json.JsonObject;
@@ -62,9 +62,11 @@ public final class ProductHandlers {
     ValidatedRequest request = validated(rc);
     int limit = intOr(request.getQuery().get("limit"), DEFAULT_LIMIT);
     long offset = longOr(request.getQuery().get("offset"), 0);
+    RequestParameter category = request.getQuery().get("category_id");
+    Long categoryId = category == null || category.isNull() ? null : category.getLong();
     Responses.answer(
         rc,
-        bus.request(ProductsBus.LIST, new PageRequest(limit, offset)),
+        bus.request(ProductsBus.LIST, new ListRequest(limit, offset, categoryId)),
         page -> Responses.json(rc, 200, page.toJson(Product::toJson)));
   }
 

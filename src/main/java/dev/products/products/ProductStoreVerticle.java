@@ -46,7 +46,9 @@ public final class ProductStoreVerticle extends StoreVerticle {
                                 () ->
                                     new NotFoundException(
                                         "product " + byId.id() + " does not exist")))),
-        answer(ProductsBus.LIST, page -> products.page(page.limit(), page.offset())),
+        answer(
+            ProductsBus.LIST,
+            page -> products.page(page.limit(), page.offset(), page.categoryId())),
         answer(ProductsBus.UPDATE, update -> update(products, events, update)),
         answer(ProductsBus.DELETE, delete -> delete(products, events, delete)),
         answer(

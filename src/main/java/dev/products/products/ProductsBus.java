@@ -3,7 +3,6 @@ package dev.products.products;
 import dev.products.platform.bus.Address;
 import dev.products.platform.bus.BusFailure;
 import dev.products.platform.store.Page;
-import dev.products.platform.store.PageRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +27,8 @@ public final class ProductsBus {
   /** The product from the database, or {@link BusFailure#NOT_FOUND}. Reads go through the cache. */
   public static final Address<ById, Product> GET = Address.of("products.get");
 
-  /** One page, newest first, with the exact total. */
-  public static final Address<PageRequest, Page<Product>> LIST = Address.of("products.list");
+  /** One page, newest first, with the exact total (of the category, when one is named). */
+  public static final Address<ListRequest, Page<Product>> LIST = Address.of("products.list");
 
   /**
    * Writes the fields the changes carry and moves the version by one; {@link BusFailure#NOT_FOUND},
@@ -60,7 +59,12 @@ public final class ProductsBus {
    *
    * @param stock 0 when the client sent none
    */
-  public record NewProduct(String name, @Nullable String description, long priceCents, int stock) {
+  public record NewProduct(
+      String name,
+      @Nullable String description,
+      long priceCents,
+      int stock,
+      @Nullable Long categoryId) {
 
     /** From a body already validated against the contract's {@code ProductCreate}. */
     public static NewProduct fromJson(JsonObject body) {
@@ -68,7 +72,8 @@ public final class ProductsBus {
           body.getString("name"),
           body.getString("description"),
           body.getLong("price_cents"),
-          body.getInteger("stock", 0));
+          body.getInteger("stock", 0),
+          body.getLong("category_id"));
     }
   }
 
@@ -94,15 +99,17 @@ public final class ProductsBus {
   public record Created(Product product, boolean replayed) {}
 
   /**
-   * A merge patch: a null field is one the client did not send. Description is the one field a
-   * client may set to null, so whether it was sent is its own flag.
+   * A merge patch: a null field is one the client did not send. Description and category are the
+   * fields a client may set to null, so whether each was sent is its own flag.
    */
   public record Changes(
       @Nullable String name,
       boolean descriptionSent,
       @Nullable String description,
       @Nullable Long priceCents,
-      @Nullable Integer stock) {
+      @Nullable Integer stock,
+      boolean categorySent,
+      @Nullable Long categoryId) {
 
     /** From a body already validated against the contract's {@code ProductUpdate}. */
     public static Changes fromJson(JsonObject patch) {
@@ -111,9 +118,18 @@ public final class ProductsBus {
           patch.containsKey("description"),
           patch.getString("description"),
           patch.getLong("price_cents"),
-          patch.getInteger("stock"));
+          patch.getInteger("stock"),
+          patch.containsKey("category_id"),
+          patch.getLong("category_id"));
     }
   }
+
+  /**
+   * A page of the list.
+   *
+   * @param categoryId only the products in this category, or null for all
+   */
+  public record ListRequest(int limit, long offset, @Nullable Long categoryId) {}
 
   /**
    * A merge patch of one product.

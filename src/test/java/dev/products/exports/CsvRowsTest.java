@@ -39,7 +39,7 @@ class CsvRowsTest {
   void theHeaderNamesTheColumnsInOrderAndEndsWithCrlf() {
     assertThat(CsvRows.header())
         .isEqualTo(
-            "id,name,description,price_cents,stock,owner_id,version,created_at,updated_at\r\n");
+            "id,name,description,price_cents,stock,category_id,owner_id,version,created_at,updated_at\r\n");
   }
 
   @Test

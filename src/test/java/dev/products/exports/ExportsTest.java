@@ -162,6 +162,7 @@ class ExportsTest {
             "description",
             "price_cents",
             "stock",
+            "category_id",
             "owner_id",
             "version",
             "created_at",
@@ -171,7 +172,8 @@ class ExportsTest {
         .containsExactly(String.valueOf(plain), "Espresso cup", "Porcelain, 90 ml.", "1250", "3");
     assertThat(records.get(2).subList(0, 3))
         .containsExactly(String.valueOf(tricky), "Café \"Barista\" ☕", "two\r\nlines, and\nmore");
-    assertThat(records.get(1).get(5)).isEqualTo(String.valueOf(userId(owner)));
+    assertThat(records.get(1).get(5)).as("no category").isEmpty();
+    assertThat(records.get(1).get(6)).isEqualTo(String.valueOf(userId(owner)));
   }
 
   @Test
