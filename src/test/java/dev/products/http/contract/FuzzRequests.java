@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Generates HTTP requests from the contract: for every operation, its path, query and header
@@ -51,6 +52,8 @@ final class FuzzRequests {
       List<Long> productIds,
       List<Long> deletableProductIds,
       List<Long> jobIds,
+      List<Long> categoryIds,
+      List<Long> deletableCategoryIds,
       List<Long> userIds,
       List<Long> victimUserIds,
       String aliceEmail,
@@ -1291,7 +1294,7 @@ final class FuzzRequests {
         if (text.codePointCount(0, text.length()) > maxLength) {
           text = text.substring(0, text.offsetByCodePoints(0, maxLength));
         }
-        return text;
+        return matchingPattern(schema, text, index, random);
       }
       case "array" -> {
         return List.of(validValue(random, schema.path("items")));
@@ -1387,6 +1390,27 @@ final class FuzzRequests {
     return value;
   }
 
+  /**
+   * {@code text}, or when the schema's pattern refuses it (a slug refuses the words), a value made
+   * from the schema's example that the pattern takes, unique to the run and request so that unique
+   * columns are not all one value.
+   */
+  private String matchingPattern(JsonNode schema, String text, int index, Random random) {
+    if (!schema.has("pattern") || !schema.path("examples").isArray()) {
+      return text;
+    }
+    Pattern pattern = Pattern.compile(ValidatorContract.endOfInput(schema.get("pattern").asText()));
+    if (pattern.matcher(text).find()) {
+      return text;
+    }
+    String example = schema.get("examples").get(0).asText();
+    String unique = example + "-" + runId + "-" + index + "-" + random.nextInt(1000);
+    return pattern.matcher(unique).find()
+            && unique.length() <= schema.path("maxLength").asInt(Integer.MAX_VALUE)
+        ? unique
+        : example;
+  }
+
   private static String type(Random random, JsonNode schema) {
     JsonNode type = schema.get("type");
     if (type == null) {
@@ -1419,6 +1443,8 @@ final class FuzzRequests {
       pool = pools.victimUserIds();
     } else if (template.startsWith("/jobs") || template.startsWith("/exports")) {
       pool = pools.jobIds();
+    } else if (template.startsWith("/categories")) {
+      pool = method.equals("DELETE") ? pools.deletableCategoryIds() : pools.categoryIds();
     } else if (template.startsWith("/products") && method.equals("DELETE")) {
       pool = pools.deletableProductIds();
     } else {
