@@ -31,9 +31,9 @@ public final class CategoryRepository {
 
   private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM categories WHERE id = $1";
 
-  /** Name order from the unique index on name; the id breaks no tie today but keeps it stable. */
+  /** Name order, read from the unique index on name: names are unique, so no tie to break. */
   private static final String SELECT_PAGE =
-      "SELECT " + COLUMNS + " FROM categories ORDER BY name, id LIMIT $1 OFFSET $2";
+      "SELECT " + COLUMNS + " FROM categories ORDER BY name LIMIT $1 OFFSET $2";
 
   private static final String COUNT = "SELECT count(*) FROM categories";
 

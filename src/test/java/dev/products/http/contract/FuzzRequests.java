@@ -1294,7 +1294,7 @@ final class FuzzRequests {
         if (text.codePointCount(0, text.length()) > maxLength) {
           text = text.substring(0, text.offsetByCodePoints(0, maxLength));
         }
-        return matchingPattern(schema, text, index, random);
+        return fitted(schema, text, index, random);
       }
       case "array" -> {
         return List.of(validValue(random, schema.path("items")));
@@ -1391,24 +1391,27 @@ final class FuzzRequests {
   }
 
   /**
-   * {@code text}, or when the schema's pattern refuses it (a slug refuses the words), a value made
-   * from the schema's example that the pattern takes, unique to the run and request so that unique
-   * columns are not all one value.
+   * {@code text} fitted to what else the schema says: when its pattern refuses the text (a slug
+   * refuses the words) the schema's example instead, and for a value the schema calls unique a
+   * suffix of the run and request, so that valid creates are not all conflicts with earlier ones.
    */
-  private String matchingPattern(JsonNode schema, String text, int index, Random random) {
-    if (!schema.has("pattern") || !schema.path("examples").isArray()) {
+  private String fitted(JsonNode schema, String text, int index, Random random) {
+    if (!schema.has("pattern")) {
       return text;
     }
     Pattern pattern = Pattern.compile(ValidatorContract.endOfInput(schema.get("pattern").asText()));
-    if (pattern.matcher(text).find()) {
-      return text;
+    String fitted = text;
+    if (!pattern.matcher(fitted).find() && schema.path("examples").isArray()) {
+      fitted = schema.get("examples").get(0).asText();
     }
-    String example = schema.get("examples").get(0).asText();
-    String unique = example + "-" + runId + "-" + index + "-" + random.nextInt(1000);
-    return pattern.matcher(unique).find()
-            && unique.length() <= schema.path("maxLength").asInt(Integer.MAX_VALUE)
-        ? unique
-        : example;
+    if (schema.path("description").asText().contains("unique")) {
+      String unique = fitted + "-" + runId + "-" + index + "-" + random.nextInt(1000);
+      if (pattern.matcher(unique).find()
+          && unique.length() <= schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
+        fitted = unique;
+      }
+    }
+    return fitted;
   }
 
   private static String type(Random random, JsonNode schema) {
