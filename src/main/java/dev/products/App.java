@@ -3,6 +3,7 @@ package dev.products;
 import dev.products.auth.AdminBootstrap;
 import dev.products.auth.JwtKeys;
 import dev.products.auth.TokenStoreVerticle;
+import dev.products.categories.CategoryStoreVerticle;
 import dev.products.exports.ExportCleanup;
 import dev.products.exports.ExportFiles;
 import dev.products.exports.ProductExport;
@@ -183,7 +184,8 @@ public final class App {
         List.of(
             () -> new ProductStoreVerticle(config, database.url(), databaseOutage),
             () -> new UserStoreVerticle(config, database.url(), databaseOutage),
-            () -> new TokenStoreVerticle(config, database.url(), databaseOutage));
+            () -> new TokenStoreVerticle(config, database.url(), databaseOutage),
+            () -> new CategoryStoreVerticle(config, database.url(), databaseOutage));
     return deployEach(vertx, deployed, stores, instances)
         .compose(
             v ->

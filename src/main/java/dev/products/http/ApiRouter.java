@@ -6,6 +6,7 @@ import dev.products.auth.AuthHandlers;
 import dev.products.auth.AuthUser;
 import dev.products.auth.BearerAuthentication;
 import dev.products.auth.RequireRole;
+import dev.products.categories.CategoryHandlers;
 import dev.products.exports.ExportFiles;
 import dev.products.exports.ExportHandlers;
 import dev.products.http.contract.CachedValidatorsContract;
@@ -43,6 +44,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,7 +133,10 @@ public final class ApiRouter {
     ExportHandlers exports =
         new ExportHandlers(bus, jobViews, new ExportFiles(config.dataDir()), config.exports());
 
+    // Categories list their own bindings (writes behind adminOnly); the others are listed here.
     Map<String, List<Handler<RoutingContext>>> operations =
+        new HashMap<>(CategoryHandlers.operations(bus, adminOnly));
+    operations.putAll(
         Map.ofEntries(
             Map.entry("getServiceInfo", List.of(ApiRouter::serviceInfo)),
             Map.entry("getLiveness", List.of(health::liveness)),
@@ -156,7 +161,7 @@ public final class ApiRouter {
             Map.entry("updateUser", List.of(adminOnly, users::update)),
             Map.entry("createExport", List.of(exports::create)),
             Map.entry("downloadExport", List.of(exports::download)),
-            Map.entry("getJob", List.of(jobs::get)));
+            Map.entry("getJob", List.of(jobs::get))));
 
     // The contract says which operations need a token; the security binding checks the JWT,
     // then the current-user step checks the account and the token's revocation.

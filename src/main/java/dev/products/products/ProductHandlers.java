@@ -1,6 +1,7 @@
 package dev.products.products;
 
 import dev.products.auth.AuthUser;
+import dev.products.http.EntityTags;
 import dev.products.http.PathIds;
 import dev.products.http.Responses;
 import dev.products.platform.bus.Bus;

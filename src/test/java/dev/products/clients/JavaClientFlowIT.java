@@ -208,7 +208,7 @@ class JavaClientFlowIT {
     step(
         "list: the product is on the first page, newest first",
         () -> {
-          ProductPage page = products.listProducts(100, 0L);
+          ProductPage page = products.listProducts(100, 0L, null);
           assertThat(page.getLimit()).isEqualTo(100);
           assertThat(page.getOffset()).isZero();
           assertThat(page.getTotal()).isPositive();
@@ -269,7 +269,7 @@ class JavaClientFlowIT {
           assertThat(header(second, "Idempotent-Replayed")).isEqualTo("true");
           assertThat(header(second, "Location")).isEqualTo("/products/" + first.getData().getId());
           assertThat(second.getData()).isEqualTo(first.getData());
-          assertThat(products.listProducts(100, 0L).getItems())
+          assertThat(products.listProducts(100, 0L, null).getItems())
               .filteredOn(item -> item.getName().equals("Saucer, java flow"))
               .hasSize(1);
           assertThat(header(first, "ETag")).isEqualTo("\"1\"");

@@ -41,6 +41,7 @@ class ProductCacheTest {
         null,
         100,
         1,
+        null,
         3L,
         version,
         "2026-12-03T10:00:00Z",

@@ -30,8 +30,9 @@ import java.util.Set;
  * It also leaves out the relative {@code servers} entry, which the library cannot parse, and {@code
  * format: email} where a {@code pattern} goes with it: the pattern admits only addresses every
  * e-mail format accepts, and is the rule the service holds (the library's e-mail check also throws
- * on an empty string instead of failing it). Everything else (paths, parameters, JSON bodies, which
- * operations need a token) reaches the router unchanged.
+ * on an empty string instead of failing it). A pattern's final {@code $} becomes {@code \z}, the
+ * end of the input as ECMA-262 reads {@code $} ({@link #endOfInput}). Everything else (paths,
+ * parameters, JSON bodies, which operations need a token) reaches the router unchanged.
  */
 public final class ValidatorContract {
 
@@ -55,10 +56,29 @@ public final class ValidatorContract {
     return copy;
   }
 
+  /**
+   * A pattern's final {@code $} as ECMA-262 (JSON Schema) reads it: the end of the input. Java's
+   * {@code $}, which the library's validator uses, also matches before a final line terminator, so
+   * {@code "cups\n"} would pass {@code ^[a-z0-9]+$} there and reach the database's CHECK instead of
+   * being refused as the contract says, with the field named.
+   */
+  static String endOfInput(String pattern) {
+    int backslashes = 0;
+    for (int i = pattern.length() - 2; i >= 0 && pattern.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return pattern.endsWith("$") && backslashes % 2 == 0
+        ? pattern.substring(0, pattern.length() - 1) + "\\z"
+        : pattern;
+  }
+
   private static void prune(Object node) {
     if (node instanceof JsonObject object) {
       if ("email".equals(object.getValue("format")) && object.containsKey("pattern")) {
         object.remove("format");
+      }
+      if (object.getValue("pattern") instanceof String pattern) {
+        object.put("pattern", endOfInput(pattern));
       }
       JsonObject requestBody =
           object.getValue("requestBody") instanceof JsonObject body ? body : null;

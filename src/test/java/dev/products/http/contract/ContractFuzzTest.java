@@ -16,6 +16,7 @@ import dev.products.support.HttpClientSupport.Reply;
 import dev.products.support.Products;
 import dev.products.support.RawHttp;
 import dev.products.support.TestApp;
+import dev.products.support.TestDatabase;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -151,6 +152,26 @@ class ContractFuzzTest {
       }
       jobIds.add(987_654_321L); // no such job
 
+      // Categories that are read and changed, others to delete; a product holds some of those, so
+      // their delete is the 409 of a category in use.
+      List<Long> categoryIds = new ArrayList<>();
+      List<Long> deletableCategoryIds = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        categoryIds.add(category(http, admin, "Fuzz category " + runId + " " + i));
+      }
+      for (int i = 0; i < 12; i++) {
+        long id = category(http, admin, "Fuzz doomed category " + runId + " " + i);
+        deletableCategoryIds.add(id);
+        if (i % 3 == 0) {
+          TestDatabase.execute(
+              "INSERT INTO products (name, price_cents, category_id) VALUES ('Fuzz', 1, "
+                  + id
+                  + ")");
+        }
+      }
+      categoryIds.add(987_654_321L); // no such category
+      deletableCategoryIds.add(987_654_321L);
+
       Map<Auth, String> authorization = new EnumMap<>(Auth.class);
       long now = System.currentTimeMillis() / 1000;
       JsonObject aliceClaims =
@@ -229,6 +250,8 @@ class ContractFuzzTest {
                   productIds,
                   deletableIds,
                   jobIds,
+                  categoryIds,
+                  deletableCategoryIds,
                   List.of(carol.userId, carol.userId, 987_654_321L),
                   List.of(carol.userId, carol.userId, 987_654_321L),
                   alice.email,
@@ -476,6 +499,15 @@ class ContractFuzzTest {
 
   private static long create(HttpClientSupport http, String token, String name) {
     Reply created = http.as(token).postJson("/products", Products.valid(name));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.json().getLong("id");
+  }
+
+  private static long category(HttpClientSupport http, String admin, String name) {
+    String slug = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    Reply created =
+        http.as(admin)
+            .postJson("/categories", new JsonObject().put("name", name).put("slug", slug));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     return created.json().getLong("id");
   }

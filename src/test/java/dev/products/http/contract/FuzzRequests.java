@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Generates HTTP requests from the contract: for every operation, its path, query and header
@@ -51,6 +52,8 @@ final class FuzzRequests {
       List<Long> productIds,
       List<Long> deletableProductIds,
       List<Long> jobIds,
+      List<Long> categoryIds,
+      List<Long> deletableCategoryIds,
       List<Long> userIds,
       List<Long> victimUserIds,
       String aliceEmail,
@@ -1291,7 +1294,7 @@ final class FuzzRequests {
         if (text.codePointCount(0, text.length()) > maxLength) {
           text = text.substring(0, text.offsetByCodePoints(0, maxLength));
         }
-        return text;
+        return fitted(schema, text, index, random);
       }
       case "array" -> {
         return List.of(validValue(random, schema.path("items")));
@@ -1387,6 +1390,30 @@ final class FuzzRequests {
     return value;
   }
 
+  /**
+   * {@code text} fitted to what else the schema says: when its pattern refuses the text (a slug
+   * refuses the words) the schema's example instead, and for a value the schema calls unique a
+   * suffix of the run and request, so that valid creates are not all conflicts with earlier ones.
+   */
+  private String fitted(JsonNode schema, String text, int index, Random random) {
+    if (!schema.has("pattern")) {
+      return text;
+    }
+    Pattern pattern = Pattern.compile(ValidatorContract.endOfInput(schema.get("pattern").asText()));
+    String fitted = text;
+    if (!pattern.matcher(fitted).find() && schema.path("examples").isArray()) {
+      fitted = schema.get("examples").get(0).asText();
+    }
+    if (schema.path("description").asText().contains("unique")) {
+      String unique = fitted + "-" + runId + "-" + index + "-" + random.nextInt(1000);
+      if (pattern.matcher(unique).find()
+          && unique.length() <= schema.path("maxLength").asInt(Integer.MAX_VALUE)) {
+        fitted = unique;
+      }
+    }
+    return fitted;
+  }
+
   private static String type(Random random, JsonNode schema) {
     JsonNode type = schema.get("type");
     if (type == null) {
@@ -1419,6 +1446,8 @@ final class FuzzRequests {
       pool = pools.victimUserIds();
     } else if (template.startsWith("/jobs") || template.startsWith("/exports")) {
       pool = pools.jobIds();
+    } else if (template.startsWith("/categories")) {
+      pool = method.equals("DELETE") ? pools.deletableCategoryIds() : pools.categoryIds();
     } else if (template.startsWith("/products") && method.equals("DELETE")) {
       pool = pools.deletableProductIds();
     } else {

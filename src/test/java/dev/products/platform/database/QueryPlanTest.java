@@ -37,7 +37,8 @@ class QueryPlanTest {
           classNamed("dev.products.users.UserRepository"),
           classNamed("dev.products.auth.TokenRepository"),
           classNamed("dev.products.jobs.ExpiredRecords"),
-          classNamed("dev.products.jobs.JobStore"));
+          classNamed("dev.products.jobs.JobStore"),
+          classNamed("dev.products.categories.CategoryRepository"));
   private static final Set<String> LARGE_TABLES =
       Set.of(
           "products",
@@ -45,7 +46,8 @@ class QueryPlanTest {
           "refresh_tokens",
           "revoked_access_tokens",
           "idempotency_keys",
-          "jobs");
+          "jobs",
+          "categories");
 
   private static String database;
   private static DatabaseUrl url;
@@ -67,7 +69,8 @@ class QueryPlanTest {
     TestDatabase.execute(
         url,
         "INSERT INTO users (email, password_hash, role) SELECT 'u' || g || '@plans.test', 'x', 'user' FROM generate_series(1, 10000) g",
-        "INSERT INTO products (name, price_cents, owner_id) SELECT 'p' || g, g, (g % 10000) + 1 FROM generate_series(1, 20000) g",
+        "INSERT INTO categories (name, slug) SELECT 'c' || g, 'c' || g FROM generate_series(1, 10000) g",
+        "INSERT INTO products (name, price_cents, owner_id, category_id) SELECT 'p' || g, g, (g % 10000) + 1, (g % 10000) + 1 FROM generate_series(1, 20000) g",
         "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)"
             + " SELECT decode(md5(g::text), 'hex'), gen_random_uuid(), (g % 10000) + 1, now() + interval '1 day'"
             + " FROM generate_series(1, 10000) g",

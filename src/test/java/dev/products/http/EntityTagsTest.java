@@ -1,4 +1,4 @@
-package dev.products.products;
+package dev.products.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

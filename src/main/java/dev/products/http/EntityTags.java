@@ -1,4 +1,4 @@
-package dev.products.products;
+package dev.products.http;
 
 import io.vertx.ext.web.handler.HttpException;
 import java.util.ArrayList;
@@ -8,23 +8,25 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A product's strong entity tag is its version in quotes ({@code "3"}). Reading {@code
+ * A versioned resource's strong entity tag is its version in quotes ({@code "3"}). Reading {@code
  * If-None-Match} uses the weak comparison and {@code If-Match} the strong one (RFC 9110 §13.1), so
  * a weak tag can answer "not modified" but never authorize a write.
+ *
+ * <p>Shared by every feature with versioned resources (products, categories).
  */
-final class EntityTags {
+public final class EntityTags {
 
   private static final Pattern TAG = Pattern.compile("\\s*(\\*|(W/)?\"([^\"]*)\")\\s*");
 
   private EntityTags() {}
 
-  /** The strong ETag of a product at this version. */
-  static String of(int version) {
+  /** The strong ETag of a resource at this version. */
+  public static String of(int version) {
     return "\"" + version + "\"";
   }
 
   /** Whether a version satisfies a read condition. */
-  interface Condition {
+  public interface Condition {
     boolean holdsFor(int version);
   }
 
@@ -33,7 +35,7 @@ final class EntityTags {
    * header names the version, or is {@code *}. No header: never. A malformed header is refused
    * here.
    */
-  static Condition ifNoneMatch(String header) {
+  public static Condition ifNoneMatch(@Nullable String header) {
     if (header == null) {
       return version -> false;
     }
@@ -51,7 +53,7 @@ final class EntityTags {
    * The versions {@code If-Match} allows a write on, or null when there is no condition (no header,
    * or {@code *}). Weak tags and tags that are no version of ours allow nothing.
    */
-  static @Nullable List<Integer> ifMatch(@Nullable String header) {
+  public static @Nullable List<Integer> ifMatch(@Nullable String header) {
     if (header == null) {
       return null;
     }
@@ -68,7 +70,7 @@ final class EntityTags {
   }
 
   /** Far more than any client lists; the contract's maxLength for both headers. */
-  static final int MAX_LENGTH = 1024;
+  public static final int MAX_LENGTH = 1024;
 
   private static List<Matcher> tags(String header, String name) {
     if (header.length() > MAX_LENGTH) {
