@@ -25,7 +25,9 @@ import dev.products.platform.metrics.MetricsSetup;
 import dev.products.platform.redis.RedisEndpoint;
 import dev.products.platform.store.DatabaseUpkeepVerticle;
 import dev.products.products.CacheVerticle;
+import dev.products.products.CacheWrites;
 import dev.products.products.ProductStoreVerticle;
+import dev.products.ratelimit.LocalFixedWindow;
 import dev.products.ratelimit.RateLimitVerticle;
 import dev.products.users.UserStoreVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -180,6 +182,12 @@ public final class App {
             () -> new ProductStoreVerticle(config, database.url(), databaseOutage),
             () -> new UserStoreVerticle(config, database.url(), databaseOutage),
             () -> new TokenStoreVerticle(config, database.url(), databaseOutage));
+    // Rate limits and the cache are on every request's path, so they scale with the HTTP instances
+    // too: no single event loop that all requests pass. The state their instances must agree on is
+    // created here, once: the fallback counters (the limit while Redis is down must not grow with
+    // the cores) and what the cache knows about writes (a write reaches one cache instance).
+    LocalFixedWindow rateLimitFallback = new LocalFixedWindow(System::currentTimeMillis);
+    CacheWrites cacheWrites = new CacheWrites();
     return deployEach(vertx, deployed, stores, instances)
         .compose(
             v ->
@@ -195,8 +203,10 @@ public final class App {
                 deploy(
                     vertx,
                     deployed,
-                    () -> new RateLimitVerticle(redis.url(), config.redis(), redisOutage),
-                    1))
+                    () ->
+                        new RateLimitVerticle(
+                            redis.url(), config.redis(), rateLimitFallback, redisOutage),
+                    instances))
         .compose(
             v ->
                 deploy(
@@ -204,8 +214,13 @@ public final class App {
                     deployed,
                     () ->
                         new CacheVerticle(
-                            redis.url(), config.redis(), config.cacheTtl(), registry, redisOutage),
-                    1))
+                            redis.url(),
+                            config.redis(),
+                            config.cacheTtl(),
+                            registry,
+                            cacheWrites,
+                            redisOutage),
+                    instances))
         .compose(
             v ->
                 deploy(
