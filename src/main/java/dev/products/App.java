@@ -28,7 +28,9 @@ import dev.products.platform.metrics.MetricsSetup;
 import dev.products.platform.redis.RedisEndpoint;
 import dev.products.platform.store.DatabaseUpkeepVerticle;
 import dev.products.products.CacheVerticle;
+import dev.products.products.CacheWrites;
 import dev.products.products.ProductStoreVerticle;
+import dev.products.ratelimit.LocalFixedWindow;
 import dev.products.ratelimit.RateLimitVerticle;
 import dev.products.users.UserStoreVerticle;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -186,6 +188,12 @@ public final class App {
             () -> new UserStoreVerticle(config, database.url(), databaseOutage),
             () -> new TokenStoreVerticle(config, database.url(), databaseOutage),
             () -> new CategoryStoreVerticle(config, database.url(), databaseOutage));
+    // Rate limits and the cache are on every request's path, so they scale with the HTTP instances
+    // too: no single event loop that all requests pass. The state their instances must agree on is
+    // created here, once: the fallback counters (the limit while Redis is down must not grow with
+    // the cores) and what the cache knows about writes (a write reaches one cache instance).
+    LocalFixedWindow rateLimitFallback = new LocalFixedWindow(System::currentTimeMillis);
+    CacheWrites cacheWrites = new CacheWrites();
     return deployEach(vertx, deployed, stores, instances)
         .compose(
             v ->
@@ -203,8 +211,12 @@ public final class App {
                     deployed,
                     () ->
                         new RateLimitVerticle(
-                            redis.url(), config.redis(), redisOutage, config.bus()),
-                    1))
+                            redis.url(),
+                            config.redis(),
+                            rateLimitFallback,
+                            redisOutage,
+                            config.bus()),
+                    instances))
         .compose(
             v ->
                 deploy(
@@ -216,9 +228,10 @@ public final class App {
                             config.redis(),
                             config.cacheTtl(),
                             registry,
+                            cacheWrites,
                             redisOutage,
                             config.bus()),
-                    1))
+                    instances))
         .compose(
             v ->
                 deploy(

@@ -28,16 +28,20 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>A miss loads the product from the repository and stores it; concurrent misses for one id on
- *       this instance share one load.
- *   <li>After every committed write the HTTP handler waits for {@link CacheBus#WRITTEN}: the entry
- *       becomes a marker that refuses older copies, on every instance (Redis is shared), and a load
- *       still in flight here is no longer shared with later readers.
+ *       this verticle instance share one load.
+ *   <li>After every committed write the products store waits for {@link CacheBus#WRITTEN}: the
+ *       entry becomes a marker that refuses older copies, on every node (Redis is shared), and a
+ *       load still in flight on any instance of this process is no longer shared with later
+ *       readers.
  *   <li>Redis failing or slow (bounded by REDIS_TIMEOUT) never fails a read: it goes to the
  *       repository, Redis is left alone for a moment, and markers that could not be written are
- *       written when Redis answers again.
+ *       written when Redis answers again; until then their ids are read from the repository.
  * </ul>
  *
- * Deployed once per instance, so its state (loads in flight, pending markers) is one event loop's.
+ * Deployed as many times as the HTTP verticle, so cache reads scale with the event loops. The loads
+ * in flight are each instance's own; what a write changes for all of them (the write generations,
+ * the pending markers) is in the {@link CacheWrites} they share, since {@link CacheBus#WRITTEN}
+ * reaches only one of them.
  */
 public final class CacheVerticle extends VerticleBase {
 
@@ -49,8 +53,8 @@ public final class CacheVerticle extends VerticleBase {
   private final Duration ttl;
   private final MeterRegistry registry;
   private final BusConfig busConfig;
-  private final Map<Long, Future<Product>> loading = new HashMap<>();
-  private final Map<Long, Integer> pendingMarkers = new HashMap<>();
+  private final Map<Long, Load> loading = new HashMap<>();
+  private final CacheWrites writes;
   private Bus bus;
   private Redis redis;
   private ProductCache cache;
@@ -61,7 +65,11 @@ public final class CacheVerticle extends VerticleBase {
   private Counter errors;
   private Counter loads;
 
+  /** A repository read in flight, and the write generation of its id when it began. */
+  private record Load(long generation, Future<Product> product) {}
+
   /**
+   * @param writes what all instances of this process know about writes: one object per process
    * @param redisOutage Redis's outage reporting, shared with the rate limits
    */
   public CacheVerticle(
@@ -69,9 +77,11 @@ public final class CacheVerticle extends VerticleBase {
       RedisConfig redisConfig,
       Duration ttl,
       MeterRegistry registry,
+      CacheWrites writes,
       DependencyOutage redisOutage,
       BusConfig busConfig) {
     this.url = url;
+    this.writes = writes;
     this.busConfig = busConfig;
     this.redisConfig = redisConfig;
     this.ttl = ttl;
@@ -122,7 +132,7 @@ public final class CacheVerticle extends VerticleBase {
   }
 
   private Future<@Nullable Product> cached(long id) {
-    if (outage.skipping()) {
+    if (outage.skipping() || writes.markerPending(id)) {
       return Future.succeededFuture();
     }
     return cache
@@ -135,17 +145,23 @@ public final class CacheVerticle extends VerticleBase {
             });
   }
 
-  /** One repository read per id at a time; the result is stored for everyone. */
+  /**
+   * One repository read per id at a time; the result is stored for everyone. A read in flight is
+   * joined only if no write of the id was taken since it began (on whichever instance): the
+   * generation is read before the repository is asked, so a load is never newer than its tag.
+   */
   private Future<Product> load(long id) {
-    Future<Product> inFlight = loading.get(id);
-    if (inFlight != null) {
-      return inFlight;
+    long generation = writes.generation(id);
+    Load inFlight = loading.get(id);
+    if (inFlight != null && inFlight.generation() == generation) {
+      return inFlight.product();
     }
     loads.increment();
     Future<Product> loaded = bus.request(ProductsBus.GET, new ById(id));
-    loading.put(id, loaded);
+    Load load = new Load(generation, loaded);
+    loading.put(id, load);
     return loaded
-        .andThen(done -> loading.remove(id, loaded))
+        .andThen(done -> loading.remove(id, load))
         .onSuccess(
             product -> {
               if (!outage.skipping()) {
@@ -155,8 +171,9 @@ public final class CacheVerticle extends VerticleBase {
   }
 
   private Future<Void> written(Written write) {
-    // A load that began before this write must not be shared with readers who come after it.
-    loading.remove(write.id());
+    // A load that began before this write, on any instance, must not be shared with readers who
+    // come after it: advanced before the reply, so every later reader sees it.
+    writes.written(write.id());
     return mark(write.id(), write.version());
   }
 
@@ -166,25 +183,28 @@ public final class CacheVerticle extends VerticleBase {
 
   private Future<Void> mark(long id, int version) {
     if (outage.skipping()) {
-      pendingMarkers.merge(id, version, Math::max);
+      writes.markerPending(id, version);
       return Future.failedFuture("Redis is unavailable");
     }
     return cache
         .markWritten(id, version)
-        .onSuccess(v -> redisAnswered())
+        .onSuccess(
+            v -> {
+              writes.markerWritten(id, version);
+              redisAnswered();
+            })
         .onFailure(
             failure -> {
               redisFailed(failure);
-              pendingMarkers.merge(id, version, Math::max);
+              writes.markerPending(id, version);
             });
   }
 
   private void writePendingMarkers() {
-    if (pendingMarkers.isEmpty() || outage.skipping()) {
+    Map<Long, Integer> batch = writes.pendingMarkers();
+    if (batch.isEmpty() || outage.skipping()) {
       return;
     }
-    Map<Long, Integer> batch = new HashMap<>(pendingMarkers);
-    pendingMarkers.clear();
     batch.forEach(
         (id, version) ->
             mark(id, version)

@@ -7,11 +7,16 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This instance's own fixed-window counters: the fallback while Redis is unreachable. Each instance
- * then allows up to the full limit on its own, which is looser than the shared counter but never
- * unlimited. Bounded in size; used from one event loop only.
+ * This process's own fixed-window counters: the fallback while Redis is unreachable. Each node then
+ * allows up to the full limit on its own, which is looser than the shared counter but never
+ * unlimited. Bounded in size.
+ *
+ * <p>One object per process, shared by every {@link RateLimitVerticle} instance (one per HTTP event
+ * loop), so a node's fallback limit does not grow with its cores. Hence thread-safe: every method
+ * holds the object's lock. It is taken only while Redis is down, for a map lookup and an increment;
+ * a lock-free map would not make the eviction and the overflow window any simpler.
  */
-final class LocalFixedWindow {
+public final class LocalFixedWindow {
 
   private static final int MAX_KEYS = 100_000;
 
@@ -24,7 +29,10 @@ final class LocalFixedWindow {
    */
   private @Nullable Window overflow;
 
-  LocalFixedWindow(LongSupplier clock) {
+  /**
+   * @param clock milliseconds, e.g. {@code System::currentTimeMillis}
+   */
+  public LocalFixedWindow(LongSupplier clock) {
     this.clock = clock;
   }
 
@@ -37,7 +45,7 @@ final class LocalFixedWindow {
     }
   }
 
-  Decision hit(String key, int limit, long windowMs) {
+  synchronized Decision hit(String key, int limit, long windowMs) {
     long now = clock.getAsLong();
     Window window = windows.get(key);
     if (window == null || window.resetAt <= now) {
@@ -64,7 +72,7 @@ final class LocalFixedWindow {
     return shared;
   }
 
-  void evictExpired() {
+  synchronized void evictExpired() {
     long now = clock.getAsLong();
     for (Iterator<Window> it = windows.values().iterator(); it.hasNext(); ) {
       if (it.next().resetAt <= now) {
@@ -73,7 +81,7 @@ final class LocalFixedWindow {
     }
   }
 
-  int size() {
+  synchronized int size() {
     return windows.size();
   }
 }

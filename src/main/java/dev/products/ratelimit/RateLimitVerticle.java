@@ -18,10 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@link RateLimitBus#HIT} with counters in Redis, so the budget is shared by every
- * instance. When Redis fails or is slow, the hit is counted by this instance's own fallback counter
+ * instance. When Redis fails or is slow, the hit is counted by this node's own fallback counter
  * instead and the request goes on: a Redis outage must not take the API down with it. After a
  * failure Redis is left alone for a moment instead of being retried on every hit; the readiness
  * probe ({@link HealthBus#REDIS}) keeps asking and notices when it is back.
+ *
+ * <p>Deployed as many times as the HTTP verticle, so limiting scales with the event loops. Each
+ * instance has its own Redis client, whose connections then live on its event loop (a client shared
+ * by the instances would hand one loop's connections to the others). The fallback counter is one
+ * per process, shared by the instances, so the limit while Redis is down is the configured one, not
+ * that many times it.
  */
 public final class RateLimitVerticle extends VerticleBase {
 
@@ -33,18 +39,24 @@ public final class RateLimitVerticle extends VerticleBase {
   private final RedisConfig config;
   private Redis redis;
   private RedisFixedWindow shared;
-  private LocalFixedWindow local;
+  private final LocalFixedWindow local;
   private final RedisOutage outage = new RedisOutage();
   private final DependencyOutage redisOutage;
 
   /**
+   * @param fallback the counters used while Redis is down: one per process, shared by the instances
    * @param redisOutage Redis's outage reporting, shared with the cache
    */
   public RateLimitVerticle(
-      RedisUrl url, RedisConfig config, DependencyOutage redisOutage, BusConfig busConfig) {
+      RedisUrl url,
+      RedisConfig config,
+      LocalFixedWindow fallback,
+      DependencyOutage redisOutage,
+      BusConfig busConfig) {
     this.busConfig = busConfig;
     this.url = url;
     this.config = config;
+    this.local = fallback;
     this.redisOutage = redisOutage;
   }
 
@@ -52,7 +64,6 @@ public final class RateLimitVerticle extends VerticleBase {
   public Future<?> start() {
     redis = RedisEndpoint.client(vertx, url, "ratelimit-redis", 8);
     shared = new RedisFixedWindow(redis, config.keyPrefix(), config.timeout());
-    local = new LocalFixedWindow(System::currentTimeMillis);
     vertx.setPeriodic(LOCAL_SWEEP_MS, id -> local.evictExpired());
     Bus bus = new Bus(vertx, busConfig);
     return Future.all(

@@ -165,8 +165,12 @@ class ProductReadCacheTest {
     }
   }
 
+  /**
+   * Misses are coalesced per cache instance (one per HTTP instance, each on its own event loop): a
+   * burst of readers makes at most one database read per instance, not one per reader.
+   */
   @Test
-  void concurrentMissesForOneProductMakeOneDatabaseRead() throws Exception {
+  void concurrentMissesForOneProductMakeOneDatabaseReadPerCacheInstance() throws Exception {
     long id = created();
     double loads = metric("cache_loads_total");
     int readers = 10;
@@ -193,7 +197,8 @@ class ProductReadCacheTest {
       for (Future<Integer> status : statuses) {
         assertThat(status.get()).isEqualTo(200);
       }
-      assertThat(metric("cache_loads_total")).isEqualTo(loads + 1);
+      assertThat(metric("cache_loads_total"))
+          .isBetween(loads + 1, loads + app.app().config().effectiveHttpInstances());
     } finally {
       pool.shutdownNow();
     }

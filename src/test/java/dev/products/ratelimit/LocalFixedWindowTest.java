@@ -2,6 +2,12 @@ package dev.products.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -136,5 +142,49 @@ class LocalFixedWindowTest {
     assertThat(windows.hit("flood:1", 2, WINDOW_MS).allowed()).isTrue();
     assertThat(windows.hit("flood:2", 2, WINDOW_MS).allowed()).isTrue();
     assertThat(windows.hit("flood:3", 2, WINDOW_MS).allowed()).isFalse();
+  }
+
+  /**
+   * One window serves every rate-limit instance of a process, each on its own event loop: hits from
+   * several threads at once must be counted exactly, or the limit while Redis is down loosens.
+   */
+  @Test
+  void hitsFromManyThreadsAtOnceAreCountedExactly() throws Exception {
+    int threads = 4;
+    int hitsPerThread = 20_000;
+    int limit = threads * hitsPerThread / 2;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> allowedPerThread = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String own = "own:" + t;
+        allowedPerThread.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int allowed = 0;
+                  for (int i = 0; i < hitsPerThread; i++) {
+                    if (windows.hit("ip:shared", limit, WINDOW_MS).allowed()) {
+                      allowed++;
+                    }
+                    // New keys at the same time: the map itself is changed concurrently.
+                    windows.hit(own + ":" + (i % 1_000), 1, WINDOW_MS);
+                  }
+                  return allowed;
+                }));
+      }
+      start.countDown();
+      int allowed = 0;
+      for (Future<Integer> each : allowedPerThread) {
+        allowed += each.get();
+      }
+
+      assertThat(allowed).isEqualTo(limit);
+      assertThat(windows.hit("ip:shared", limit, WINDOW_MS).remaining()).isZero();
+      assertThat(windows.size()).isEqualTo(1 + threads * 1_000);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
