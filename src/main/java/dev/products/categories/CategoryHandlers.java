@@ -1,19 +1,13 @@
 package dev.products.categories;
 
 import dev.products.http.EntityTags;
-import dev.products.http.PathIds;
 import dev.products.http.Responses;
+import dev.products.http.Validated;
 import dev.products.platform.bus.Bus;
-import dev.products.platform.store.PageRequest;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The categories operations of the contract: everyone reads, admins write. Requests arrive already
@@ -21,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  * each handler turns one into one event bus request and the reply into HTTP.
  */
 public final class CategoryHandlers {
-
-  private static final int DEFAULT_LIMIT = 20;
 
   private final Bus bus;
 
@@ -46,19 +38,16 @@ public final class CategoryHandlers {
   }
 
   public void list(RoutingContext rc) {
-    ValidatedRequest request = validated(rc);
-    int limit = intOr(request.getQuery().get("limit"), DEFAULT_LIMIT);
-    long offset = longOr(request.getQuery().get("offset"), 0);
     Responses.answer(
         rc,
-        bus.request(CategoriesBus.LIST, new PageRequest(limit, offset)),
+        bus.request(CategoriesBus.LIST, Validated.page(rc)),
         page -> Responses.json(rc, 200, page.toJson(Category::toJson)));
   }
 
   public void create(RoutingContext rc) {
     Responses.answer(
         rc,
-        bus.request(CategoriesBus.CREATE, CategoriesBus.NewCategory.fromJson(body(rc))),
+        bus.request(CategoriesBus.CREATE, CategoriesBus.NewCategory.fromJson(Validated.body(rc))),
         category -> {
           rc.response().putHeader("Location", "/categories/" + category.id());
           rc.response().putHeader("ETag", EntityTags.of(category.version()));
@@ -72,7 +61,7 @@ public final class CategoryHandlers {
         EntityTags.ifNoneMatch(rc.request().getHeader("If-None-Match"));
     Responses.answer(
         rc,
-        bus.request(CategoriesBus.GET, new CategoriesBus.ById(id(rc))),
+        bus.request(CategoriesBus.GET, new CategoriesBus.ById(Validated.id(rc))),
         category -> {
           rc.response().putHeader("ETag", EntityTags.of(category.version()));
           if (notModified.holdsFor(category.version())) {
@@ -89,8 +78,8 @@ public final class CategoryHandlers {
         bus.request(
             CategoriesBus.UPDATE,
             new CategoriesBus.Update(
-                id(rc),
-                CategoriesBus.Changes.fromJson(body(rc)),
+                Validated.id(rc),
+                CategoriesBus.Changes.fromJson(Validated.body(rc)),
                 EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
         category -> {
           rc.response().putHeader("ETag", EntityTags.of(category.version()));
@@ -104,27 +93,7 @@ public final class CategoryHandlers {
         bus.request(
             CategoriesBus.DELETE,
             new CategoriesBus.Delete(
-                id(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
+                Validated.id(rc), EntityTags.ifMatch(rc.request().getHeader("If-Match")))),
         nothing -> rc.response().setStatusCode(204).end());
-  }
-
-  private static ValidatedRequest validated(RoutingContext rc) {
-    return rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-  }
-
-  private static JsonObject body(RoutingContext rc) {
-    return validated(rc).getBody().getJsonObject();
-  }
-
-  private static long id(RoutingContext rc) {
-    return PathIds.of(validated(rc));
-  }
-
-  private static int intOr(@Nullable RequestParameter parameter, int fallback) {
-    return parameter == null || parameter.isNull() ? fallback : parameter.getInteger();
-  }
-
-  private static long longOr(@Nullable RequestParameter parameter, long fallback) {
-    return parameter == null || parameter.isNull() ? fallback : parameter.getLong();
   }
 }

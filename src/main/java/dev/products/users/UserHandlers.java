@@ -2,16 +2,12 @@ package dev.products.users;
 
 import dev.products.auth.AuthUser;
 import dev.products.auth.SessionEvents;
-import dev.products.http.PathIds;
 import dev.products.http.Responses;
+import dev.products.http.Validated;
 import dev.products.platform.bus.Bus;
-import dev.products.platform.store.PageRequest;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.ValidatedRequest;
 
 /** The signed-in user, and the admin's view of all users. */
 public final class UserHandlers {
@@ -32,23 +28,15 @@ public final class UserHandlers {
   }
 
   public void list(RoutingContext rc) {
-    ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    RequestParameter limit = request.getQuery().get("limit");
-    RequestParameter offset = request.getQuery().get("offset");
     Responses.answer(
         rc,
-        bus.request(
-            UsersBus.LIST,
-            new PageRequest(
-                limit == null || limit.isNull() ? 20 : limit.getInteger(),
-                offset == null || offset.isNull() ? 0 : offset.getLong())),
+        bus.request(UsersBus.LIST, Validated.page(rc)),
         page -> Responses.json(rc, 200, page.toJson(User::toJson)));
   }
 
   public void update(RoutingContext rc) {
-    ValidatedRequest request = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
-    long id = PathIds.of(request);
-    JsonObject changes = request.getBody().getJsonObject();
+    long id = Validated.id(rc);
+    JsonObject changes = Validated.body(rc);
     UsersBus.Update update =
         new UsersBus.Update(id, changes.getString("role"), changes.getBoolean("disabled"));
     Responses.answer(

@@ -7,10 +7,11 @@ import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Request/reply between this node's verticles hands the JSON object over instead of deep-copying
- * it, as Vert.x's default codec does for every local message. Safe because every sender builds a
- * fresh object per message and never touches it after sending. Over the wire (a clustered event
- * bus) it is plain JSON.
+ * For the public events, which are JSON because they cross the cluster and reach browsers: the
+ * consumers on the publishing node share the one object instead of each receiving a deep copy, as
+ * Vert.x's default codec would give them. Safe because the publisher builds a fresh object per
+ * event and never touches it after publishing, and consumers only read it. Over the wire (a
+ * clustered event bus) it is plain JSON. Requests and replies use {@link LocalCodec} instead.
  */
 public final class LocalJsonCodec implements MessageCodec<JsonObject, JsonObject> {
 
@@ -23,14 +24,6 @@ public final class LocalJsonCodec implements MessageCodec<JsonObject, JsonObject
     } catch (IllegalStateException alreadyRegistered) {
       // a second App on the same Vert.x (tests): the first registration serves both
     }
-  }
-
-  /**
-   * Delivery options that use this codec, for request/reply between this node's own verticles:
-   * local only, so a clustered node never sends its database or Redis work to another node.
-   */
-  public static DeliveryOptions options() {
-    return new DeliveryOptions().setCodecName(NAME).setLocalOnly(true);
   }
 
   /**
