@@ -137,10 +137,12 @@ public final class ProductRepository {
             product.description(),
             product.priceCents(),
             product.stock(),
-            actor.id());
+            actor.id(),
+            product.categoryId());
     return client
         .preparedQuery(INSERT)
         .execute(params)
+        .recover(ProductRepository::unknownCategory)
         .map(rows -> Product.fromRow(rows.iterator().next()));
   }
 

@@ -14,6 +14,7 @@ class CsvRowsTest {
         .put("description", description)
         .put("price_cents", 1999)
         .put("stock", 4)
+        .put("category_id", 5L)
         .put("owner_id", 3L)
         .put("version", 2)
         .put("created_at", "2025-01-02T03:04:05Z")
@@ -30,7 +31,7 @@ class CsvRowsTest {
   private static String nameAndDescription(String name, String description) {
     String row = row(product(name, description));
     String prefix = "12,";
-    String suffix = ",1999,4,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n";
+    String suffix = ",1999,4,5,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n";
     assertThat(row).startsWith(prefix).endsWith(suffix);
     return row.substring(prefix.length(), row.length() - suffix.length());
   }
@@ -45,7 +46,8 @@ class CsvRowsTest {
   @Test
   void aRowHasEveryColumnInHeaderOrderAndEndsWithCrlf() {
     assertThat(row(product("Lamp", "A desk lamp")))
-        .isEqualTo("12,Lamp,A desk lamp,1999,4,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
+        .isEqualTo(
+            "12,Lamp,A desk lamp,1999,4,5,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
   }
 
   @Test
@@ -64,7 +66,7 @@ class CsvRowsTest {
     product.remove("stock");
 
     assertThat(row(product))
-        .isEqualTo("12,Lamp,,1999,,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
+        .isEqualTo("12,Lamp,,1999,,5,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
   }
 
   @Test

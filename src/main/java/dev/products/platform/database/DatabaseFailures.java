@@ -5,6 +5,7 @@ import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a database failure into a bus failure. Details of constraint violations are safe to show;
@@ -46,10 +47,22 @@ public final class DatabaseFailures {
       }
       return new Classified(BusFailure.INTERNAL, "the database failed to answer");
     }
+    // A statement given the wrong parameters is our bug, refused before it reaches PostgreSQL; the
+    // client reports it as a VertxException like a lost connection, but it is no outage.
+    if (failure instanceof VertxException && misusedStatement(failure.getMessage())) {
+      return new Classified(BusFailure.INTERNAL, "the database failed to answer");
+    }
     // Transport and pool failures: connection refused or closed, pool too busy, timed out waiting.
     if (failure instanceof VertxException || failure instanceof IOException) {
       return new Classified(BusFailure.UNAVAILABLE, "the database is unavailable, try again");
     }
     return new Classified(BusFailure.INTERNAL, "the database failed to answer");
+  }
+
+  private static boolean misusedStatement(@Nullable String message) {
+    return message != null
+        && (message.startsWith("The number of parameters to execute should be consistent")
+            || (message.startsWith("Parameter at position")
+                && message.contains("can not be coerced")));
   }
 }
