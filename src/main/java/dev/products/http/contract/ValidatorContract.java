@@ -31,8 +31,11 @@ import java.util.Set;
  * format: email} where a {@code pattern} goes with it: the pattern admits only addresses every
  * e-mail format accepts, and is the rule the service holds (the library's e-mail check also throws
  * on an empty string instead of failing it). A pattern's final {@code $} becomes {@code \z}, the
- * end of the input as ECMA-262 reads {@code $} ({@link #endOfInput}). Everything else (paths,
- * parameters, JSON bodies, which operations need a token) reaches the router unchanged.
+ * end of the input as ECMA-262 reads {@code $} ({@link #endOfInput}). A nullable number loses its
+ * {@code format} ({@code int64}): the library checks the format on a null too and refuses it, so
+ * {@code "category_id": null} would be a 400; its {@code minimum} and {@code maximum} still hold
+ * the range. Everything else (paths, parameters, JSON bodies, which operations need a token)
+ * reaches the router unchanged.
  */
 public final class ValidatorContract {
 
@@ -75,6 +78,11 @@ public final class ValidatorContract {
   private static void prune(Object node) {
     if (node instanceof JsonObject object) {
       if ("email".equals(object.getValue("format")) && object.containsKey("pattern")) {
+        object.remove("format");
+      }
+      if (object.containsKey("format")
+          && object.getValue("type") instanceof JsonArray types
+          && types.contains("null")) {
         object.remove("format");
       }
       if (object.getValue("pattern") instanceof String pattern) {

@@ -33,6 +33,7 @@ class ContractValidatorTest {
         .put("description", "Porcelain, 90 ml.")
         .put("price_cents", 1250)
         .put("stock", 40)
+        .putNull("category_id")
         .put("owner_id", 7)
         .put("version", 1)
         .put("created_at", "2026-11-24T09:30:00.123456Z")
