@@ -155,6 +155,7 @@ public final class App {
       String schemaVersion,
       Map<String, JobHandler> jobHandlers) {
     int instances = config.effectiveHttpInstances();
+    int redisInstances = config.effectiveRedisVerticleInstances();
     Lifecycle lifecycle = new Lifecycle();
     ErrorTracking errors = ErrorTracking.start(vertx, config.errorTracking());
     PrometheusMeterRegistry registry = MetricsSetup.registryFor(vertx);
@@ -189,7 +190,8 @@ public final class App {
             () -> new TokenStoreVerticle(config, database.url(), databaseOutage),
             () -> new CategoryStoreVerticle(config, database.url(), databaseOutage));
     // Rate limits and the cache are on every request's path, so they scale with the HTTP instances
-    // too: no single event loop that all requests pass. The state their instances must agree on is
+    // too (REDIS_VERTICLE_INSTANCES): no single event loop that all requests pass on many cores.
+    // The state their instances must agree on is
     // created here, once: the fallback counters (the limit while Redis is down must not grow with
     // the cores) and what the cache knows about writes (a write reaches one cache instance).
     LocalFixedWindow rateLimitFallback = new LocalFixedWindow(System::currentTimeMillis);
@@ -216,7 +218,7 @@ public final class App {
                             rateLimitFallback,
                             redisOutage,
                             config.bus()),
-                    instances))
+                    redisInstances))
         .compose(
             v ->
                 deploy(
@@ -231,7 +233,7 @@ public final class App {
                             cacheWrites,
                             redisOutage,
                             config.bus()),
-                    instances))
+                    redisInstances))
         .compose(
             v ->
                 deploy(

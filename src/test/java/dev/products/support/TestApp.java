@@ -59,6 +59,8 @@ public final class TestApp implements AutoCloseable {
         .put("HTTP_HOST", "127.0.0.1")
         .put("HTTP_PORT", freePort())
         .put("HTTP_INSTANCES", 2)
+        // Two of each, so every test goes through the state the instances share.
+        .put("REDIS_VERTICLE_INSTANCES", 2)
         .put("SHUTDOWN_TIMEOUT", "5s")
         .put("JWT_SECRET", JWT_SECRET)
         .put("ADMIN_EMAIL", ADMIN_EMAIL)

@@ -122,6 +122,19 @@ public record AppConfig(
     return port;
   }
 
+  /**
+   * Instances of each Redis-bound verticle on the request path (cache, rate limits): the configured
+   * count, or one per four HTTP instances. Each has its own Redis client, and fewer clients batch
+   * more commands per write to Redis: on 2 cores one instance answered 10-20% more cached reads
+   * than two (docs/scaling.md), while on many cores one would be the event loop every request waits
+   * for.
+   */
+  public int effectiveRedisVerticleInstances() {
+    return redis.verticleInstances() > 0
+        ? redis.verticleInstances()
+        : Math.max(1, effectiveHttpInstances() / 4);
+  }
+
   /** HTTP verticle instances to deploy: the configured count, or one per core. */
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Runtime.getRuntime().availableProcessors();

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param timeout how long one command may take before the caller falls back
  * @param keyPrefix namespaces every key, so several deployments can share one Redis
  */
-public record RedisConfig(Optional<RedisUrl> url, Duration timeout, String keyPrefix) {
+public record RedisConfig(
+    Optional<RedisUrl> url, Duration timeout, String keyPrefix, int verticleInstances) {
 
   static RedisConfig from(ConfigValues values, Profile profile, EmbeddedServers embedded) {
     Optional<RedisUrl> url =
@@ -28,7 +29,8 @@ public record RedisConfig(Optional<RedisUrl> url, Duration timeout, String keyPr
     if (prefix.chars().anyMatch(Character::isWhitespace)) {
       throw new ConfigException("REDIS_KEY_PREFIX", "must not contain spaces");
     }
-    return new RedisConfig(url, timeout, prefix);
+    return new RedisConfig(
+        url, timeout, prefix, values.intBetween("REDIS_VERTICLE_INSTANCES", 0, 256));
   }
 
   public boolean embedded() {

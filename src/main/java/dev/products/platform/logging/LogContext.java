@@ -24,9 +24,12 @@ public final class LogContext {
 
   private LogContext() {}
 
-  public static void put(String field, String value) {
+  public static void put(String field, @Nullable String value) {
+    if (value == null) {
+      return;
+    }
     ConcurrentMap<String, String> fields = fields(true);
-    if (fields != null && value != null) {
+    if (fields != null) {
       fields.put(field, value);
     }
   }
