@@ -54,8 +54,8 @@ bench: ## the benchmark (bench/run.sh; RECORD=no to leave bench/RESULTS.md alone
 cluster: ## three clustered nodes of the jar; needs PostgreSQL (:5432) and Redis (:6379) here
 	bash scripts/local-cluster.sh
 
-up: ## the compose stack: three replicas behind nginx, Prometheus, Grafana
-	docker compose up -d --build
+up: ## the compose stack: three replicas behind nginx, Prometheus, Grafana (a throwaway JWT_SECRET unless set)
+	JWT_SECRET="$${JWT_SECRET:-$$(openssl rand -base64 48)}" docker compose up -d --build
 
 down: ## stop the compose stack
 	docker compose down

@@ -277,11 +277,11 @@ async function main(): Promise<void> {
     const csv = await (await response.value()).text();
     const patched = product!;
     const lines = csv.split('\r\n');
-    assert.deepEqual(lines.slice(0, 1), ['id,name,description,price_cents,stock,owner_id,version,created_at,updated_at']);
+    assert.deepEqual(lines.slice(0, 1), ['id,name,description,price_cents,stock,category_id,owner_id,version,created_at,updated_at']);
     assert.equal(lines.length, 3, csv);
     assert.equal(lines[2], '');
-    // the name holds a comma, so it is quoted; the cleared description is an empty field
-    const row = lines[1].match(/^(\d+),"Espresso cup, ts flow",,(\d+),(\d+),(\d+),(\d+),([^,]+),([^,]+)$/);
+    // text is quoted; the cleared description and the absent category are empty fields
+    const row = lines[1].match(/^(\d+),"Espresso cup, ts flow",,(\d+),(\d+),,(\d+),(\d+),([^,]+),([^,]+)$/);
     assert.ok(row, `unexpected row: ${lines[1]}`);
     assert.deepEqual(row.slice(1, 6).map(Number), [patched.id, 990, 40, userId, 2]);
     assert.equal(new Date(row[6]).getTime(), patched.createdAt.getTime());

@@ -49,24 +49,37 @@ public final class AuthHandlers {
   }
 
   public void register(RoutingContext rc) {
-    noStore(rc);
+    Responses.noStore(rc);
     JsonObject body = validatedBody(rc);
     String email = body.getString("email").trim();
-    Responses.answer(
-        rc,
-        passwords
-            .hash(body.getString("password"))
-            .compose(
-                hash ->
-                    bus.request(UsersBus.CREATE, new UsersBus.NewUser(email, hash, AuthUser.USER))),
-        user -> json(rc, 201, user.toJson()));
+    String password = body.getString("password");
+    passwords
+        .weakness(password, email)
+        .onFailure(rc::fail)
+        .onSuccess(
+            weakness -> {
+              if (weakness != null) {
+                badField(rc, "password", weakness);
+                return;
+              }
+              Responses.answer(
+                  rc,
+                  passwords
+                      .hash(password)
+                      .compose(
+                          hash ->
+                              bus.request(
+                                  UsersBus.CREATE,
+                                  new UsersBus.NewUser(email, hash, AuthUser.USER))),
+                  user -> json(rc, 201, user.toJson()));
+            });
   }
 
   /**
    * {@code grant_type=password} (the default) or {@code grant_type=refresh_token}, form-encoded.
    */
   public void token(RoutingContext rc) {
-    noStore(rc);
+    Responses.noStore(rc);
     MultiMap form = formOrFail(rc);
     if (form == null) {
       return;
@@ -75,20 +88,20 @@ public final class AuthHandlers {
     if (grant.equals("refresh_token")) {
       String refreshToken = form.get("refresh_token");
       if (isBlank(refreshToken)) {
-        badForm(rc, "refresh_token", "is required with grant_type=refresh_token");
+        badField(rc, "refresh_token", "is required with grant_type=refresh_token");
         return;
       }
       rotate(rc, refreshToken);
       return;
     }
     if (!grant.equals("password")) {
-      badForm(rc, "grant_type", "must be password or refresh_token");
+      badField(rc, "grant_type", "must be password or refresh_token");
       return;
     }
     String username = form.get("username");
     String password = form.get("password");
     if (isBlank(username) || password == null || password.isEmpty()) {
-      badForm(rc, isBlank(username) ? "username" : "password", "is required");
+      badField(rc, isBlank(username) ? "username" : "password", "is required");
       return;
     }
     Responses.answer(
@@ -112,12 +125,12 @@ public final class AuthHandlers {
   }
 
   public void refresh(RoutingContext rc) {
-    noStore(rc);
+    Responses.noStore(rc);
     rotate(rc, validatedBody(rc).getString("refresh_token"));
   }
 
   public void logout(RoutingContext rc) {
-    noStore(rc);
+    Responses.noStore(rc);
     AuthUser user = AuthUser.of(rc);
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     JsonObject body =
@@ -215,7 +228,7 @@ public final class AuthHandlers {
     return rc.request().formAttributes();
   }
 
-  private static void badForm(RoutingContext rc, String field, String detail) {
+  private static void badField(RoutingContext rc, String field, String detail) {
     new Problem(
             ProblemType.VALIDATION,
             400,
@@ -228,10 +241,6 @@ public final class AuthHandlers {
   private static JsonObject validatedBody(RoutingContext rc) {
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     return validated.getBody().getJsonObject();
-  }
-
-  private static void noStore(RoutingContext rc) {
-    rc.response().putHeader("Cache-Control", "no-store").putHeader("Pragma", "no-cache");
   }
 
   private static void json(RoutingContext rc, int status, JsonObject body) {

@@ -23,6 +23,7 @@ public final class PasswordHasher {
       Password.hash("decoy-password-never-used").addRandomSalt(16).with(ARGON2ID).getResult();
 
   private final WorkerExecutor workers;
+  private final PasswordPolicy policy = new PasswordPolicy();
 
   public PasswordHasher(Vertx vertx) {
     this.workers =
@@ -46,6 +47,11 @@ public final class PasswordHasher {
           return hash != null && matches;
         },
         false);
+  }
+
+  /** Why a new password is refused ({@link PasswordPolicy}), or null; measured on the workers. */
+  public Future<@Nullable String> weakness(String password, String email) {
+    return workers.executeBlocking(() -> policy.weakness(password, email), false);
   }
 
   public Future<Void> close() {

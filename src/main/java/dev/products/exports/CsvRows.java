@@ -4,11 +4,13 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * Products as CSV rows per RFC 4180: a header row, CRLF line ends, fields with a comma, a quote or
- * a line break quoted, quotes doubled. Text that a spreadsheet would run as a formula (starting
- * with {@code = + - @}, tab or carriage return) gets a leading apostrophe, the OWASP advice for CSV
- * injection: a product name written by one user must not run in the spreadsheet of the admin who
- * exports it.
+ * Products as CSV rows per RFC 4180: a header row, CRLF line ends, quotes doubled. Against CSV
+ * injection (OWASP): a product name written by one user must not run in the spreadsheet of the
+ * admin who exports it, whatever separator that spreadsheet splits on. So every text field is
+ * quoted, and a formula character ({@code = + - @}) gets an apostrophe before it where a cell could
+ * begin: at the start, after a tab or carriage return at the start, and after every separator-like
+ * character ({@code , ; | tab CR LF}). Numbers and times are the service's own and written as they
+ * are.
  */
 final class CsvRows {
 
@@ -41,30 +43,39 @@ final class CsvRows {
       Object value = product.getValue(column);
       if (value != null) {
         String text = String.valueOf(value);
-        appendField(out, TEXT_COLUMNS.contains(column) ? defused(text) : text);
+        boolean textColumn = TEXT_COLUMNS.contains(column);
+        appendField(out, textColumn ? defused(text) : text, textColumn);
       }
     }
     out.append("\r\n");
   }
 
-  private static String defused(String text) {
-    if (text.isEmpty()) {
-      return text;
+  static String defused(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2);
+    boolean cellMayBegin = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (cellMayBegin && isFormulaStart(c)) {
+        out.append('\'');
+      }
+      out.append(c);
+      cellMayBegin = isSeparatorLike(c) || (cellMayBegin && (c == '\t' || c == '\r'));
     }
-    char first = text.charAt(0);
-    return first == '='
-            || first == '+'
-            || first == '-'
-            || first == '@'
-            || first == '\t'
-            || first == '\r'
-        ? "'" + text
-        : text;
+    return out.toString();
   }
 
-  private static void appendField(StringBuilder out, String text) {
+  private static boolean isFormulaStart(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  }
+
+  private static boolean isSeparatorLike(char c) {
+    return c == ',' || c == ';' || c == '|' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  private static void appendField(StringBuilder out, String text, boolean alwaysQuoted) {
     boolean quoted =
-        text.indexOf(',') >= 0
+        alwaysQuoted
+            || text.indexOf(',') >= 0
             || text.indexOf('"') >= 0
             || text.indexOf('\n') >= 0
             || text.indexOf('\r') >= 0;

@@ -24,6 +24,7 @@ import dev.products.http.health.HealthHandlers;
 import dev.products.http.problem.ProblemHandler;
 import dev.products.jobs.JobStatusHandlers;
 import dev.products.jobs.JobViews;
+import dev.products.live.BridgeOrigins;
 import dev.products.live.EventBusBridge;
 import dev.products.live.LiveUpdates;
 import dev.products.platform.bus.Bus;
@@ -117,7 +118,7 @@ public final class ApiRouter {
 
     Bus bus = new Bus(vertx, config.bus());
     ProductHandlers products = new ProductHandlers(bus, services.observability().business());
-    HealthHandlers health = new HealthHandlers(vertx, bus, lifecycle);
+    HealthHandlers health = new HealthHandlers(vertx, bus, lifecycle, !config.profile().isProd());
     AuthHandlers auth =
         new AuthHandlers(
             bus,
@@ -144,7 +145,9 @@ public final class ApiRouter {
             Map.entry(
                 "getMetrics",
                 List.of(
-                    config.managementPort() > 0
+                    // Prod keeps operations data off the public port: on MANAGEMENT_PORT or
+                    // nowhere.
+                    config.managementPort() > 0 || config.profile().isProd()
                         ? rc -> rc.fail(404)
                         : PrometheusScrapingHandler.create(services.observability().registry()))),
             Map.entry("createProduct", List.of(products::create)),
@@ -185,6 +188,9 @@ public final class ApiRouter {
     Router router = builder.createRouter();
     // WebSockets are outside what OpenAPI describes: asyncapi.yaml documents this one.
     router.get(LiveUpdates.PATH).handler(services.live()::upgrade);
+    router
+        .route(EventBusBridge.PATH + "/*")
+        .handler(new BridgeOrigins(config.edge().corsOrigins()));
     router
         .route(EventBusBridge.PATH + "/*")
         .subRouter(EventBusBridge.create(vertx, services.socketAuthentication()));

@@ -18,7 +18,7 @@ final class ManagementRouter {
 
   static Router create(
       Vertx vertx, Bus bus, Lifecycle lifecycle, PrometheusMeterRegistry registry) {
-    HealthHandlers health = new HealthHandlers(vertx, bus, lifecycle);
+    HealthHandlers health = new HealthHandlers(vertx, bus, lifecycle, true);
     Router router = Router.router(vertx);
     // The same answers as on the public port, so they carry a request id too.
     router.route().handler(new RequestIds());

@@ -39,4 +39,12 @@ public final class Responses {
   public static void json(RoutingContext rc, int status, JsonObject body) {
     rc.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body.toBuffer());
   }
+
+  /**
+   * For answers with personal or session data: no cache or browser may keep them (RFC 9111 {@code
+   * no-store}; {@code Pragma} for HTTP/1.0 caches).
+   */
+  public static void noStore(RoutingContext rc) {
+    rc.response().putHeader("Cache-Control", "no-store").putHeader("Pragma", "no-cache");
+  }
 }

@@ -21,6 +21,7 @@ public final class UserHandlers {
   }
 
   public void me(RoutingContext rc) {
+    Responses.noStore(rc);
     Responses.answer(
         rc,
         bus.request(UsersBus.GET, new UsersBus.ById(AuthUser.of(rc).id())),
@@ -28,6 +29,7 @@ public final class UserHandlers {
   }
 
   public void list(RoutingContext rc) {
+    Responses.noStore(rc);
     Responses.answer(
         rc,
         bus.request(UsersBus.LIST, Validated.page(rc)),
@@ -35,6 +37,7 @@ public final class UserHandlers {
   }
 
   public void update(RoutingContext rc) {
+    Responses.noStore(rc);
     long id = Validated.id(rc);
     JsonObject changes = Validated.body(rc);
     UsersBus.Update update =

@@ -6,6 +6,7 @@ import dev.products.support.Accounts;
 import dev.products.support.ApiTestBase;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.HttpClientSupport.Reply;
+import dev.products.support.TestDatabase;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -38,6 +39,26 @@ class AuthFlowTest extends ApiTestBase {
         .doesNotContain("long-enough-1")
         .doesNotContain("password")
         .doesNotContain("argon");
+  }
+
+  @Test
+  void anEasyPasswordIsRefusedNamingTheFieldAndNoAccountIsMade() {
+    String email = Accounts.uniqueEmail();
+
+    Reply reply =
+        http.postJson(
+            "/auth/register", new JsonObject().put("email", email).put("password", "Password123"));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().getString("type")).isEqualTo("/problems/validation");
+    JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
+    assertThat(error.getString("field")).isEqualTo("password");
+    assertThat(error.getString("detail")).startsWith("is too easy to guess");
+    assertThat(reply.text()).doesNotContain("Password123");
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM users WHERE email = '" + email.replace("'", "''") + "'"))
+        .isZero();
   }
 
   @Test

@@ -155,4 +155,18 @@ class AuthorizationTest extends ApiTestBase {
                 "SELECT count(*) FROM users WHERE role = 'admin' AND lower(email) = 'admin@products.test'"))
         .isEqualTo(1);
   }
+
+  @Test
+  void personalDataIsNeverStoredByACache() {
+    HttpClientSupport admin = Accounts.admin(http);
+    long id = user.get("/users/me").json().getLong("id");
+
+    assertThat(user.get("/users/me").header("Cache-Control")).isEqualTo("no-store");
+    assertThat(admin.get("/users").header("Cache-Control")).isEqualTo("no-store");
+    assertThat(
+            admin
+                .patchJson("/users/" + id, new JsonObject().put("role", "user"))
+                .header("Cache-Control"))
+        .isEqualTo("no-store");
+  }
 }

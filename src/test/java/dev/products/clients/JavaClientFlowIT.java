@@ -398,22 +398,24 @@ class JavaClientFlowIT {
                   "description",
                   "price_cents",
                   "stock",
+                  "category_id",
                   "owner_id",
                   "version",
                   "created_at",
                   "updated_at");
           List<String> row = records.get(1);
-          assertThat(row.subList(0, 7))
+          assertThat(row.subList(0, 8))
               .containsExactly(
                   String.valueOf(patched.getId()),
                   "Espresso cup, java flow",
                   "",
                   "990",
                   "40",
+                  "",
                   String.valueOf(userId[0]),
                   "2");
-          assertThat(OffsetDateTime.parse(row.get(7))).isAtSameInstantAs(patched.getCreatedAt());
-          assertThat(OffsetDateTime.parse(row.get(8))).isAtSameInstantAs(patched.getUpdatedAt());
+          assertThat(OffsetDateTime.parse(row.get(8))).isAtSameInstantAs(patched.getCreatedAt());
+          assertThat(OffsetDateTime.parse(row.get(9))).isAtSameInstantAs(patched.getUpdatedAt());
         });
   }
 }

@@ -47,7 +47,7 @@ class CsvRowsTest {
   void aRowHasEveryColumnInHeaderOrderAndEndsWithCrlf() {
     assertThat(row(product("Lamp", "A desk lamp")))
         .isEqualTo(
-            "12,Lamp,A desk lamp,1999,4,5,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
+            "12,\"Lamp\",\"A desk lamp\",1999,4,5,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
   }
 
   @Test
@@ -56,7 +56,7 @@ class CsvRowsTest {
 
     CsvRows.append(out, product("Lamp", "x"));
 
-    assertThat(out.toString()).startsWith(CsvRows.header() + "12,Lamp,x,");
+    assertThat(out.toString()).startsWith(CsvRows.header() + "12,\"Lamp\",\"x\",");
   }
 
   @Test
@@ -66,7 +66,7 @@ class CsvRowsTest {
     product.remove("stock");
 
     assertThat(row(product))
-        .isEqualTo("12,Lamp,,1999,,5,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
+        .isEqualTo("12,\"Lamp\",,1999,,5,3,2,2025-01-02T03:04:05Z,2025-01-03T03:04:05Z\r\n");
   }
 
   @Test
@@ -75,62 +75,79 @@ class CsvRowsTest {
   }
 
   @Test
-  void aFieldWithACommaIsQuoted() {
-    assertThat(nameAndDescription("Lamp, small", "x")).isEqualTo("\"Lamp, small\",x");
+  void aFieldWithACommaIsQuotedLikeEveryText() {
+    assertThat(nameAndDescription("Lamp, small", "x")).isEqualTo("\"Lamp, small\",\"x\"");
   }
 
   @Test
   void aFieldWithAQuoteIsQuotedWithTheQuoteDoubled() {
-    assertThat(nameAndDescription("12\" ruler", "x")).isEqualTo("\"12\"\" ruler\",x");
+    assertThat(nameAndDescription("12\" ruler", "x")).isEqualTo("\"12\"\" ruler\",\"x\"");
   }
 
   @Test
   void aFieldWithALineFeedIsQuotedAndKeepsIt() {
     assertThat(nameAndDescription("Lamp", "line one\nline two"))
-        .isEqualTo("Lamp,\"line one\nline two\"");
+        .isEqualTo("\"Lamp\",\"line one\nline two\"");
   }
 
   @Test
   void aFieldWithACarriageReturnInsideIsQuotedAndKeepsIt() {
-    assertThat(nameAndDescription("Lamp", "a\r\nb")).isEqualTo("Lamp,\"a\r\nb\"");
+    assertThat(nameAndDescription("Lamp", "a\r\nb")).isEqualTo("\"Lamp\",\"a\r\nb\"");
   }
 
   @Test
-  void anEmptyTextIsAnEmptyField() {
-    assertThat(nameAndDescription("Lamp", "")).isEqualTo("Lamp,");
+  void anEmptyTextIsAnEmptyQuotedField() {
+    assertThat(nameAndDescription("Lamp", "")).isEqualTo("\"Lamp\",\"\"");
   }
 
   @Test
   void textAFormulaCouldStartWithGetsALeadingApostrophe() {
-    assertThat(nameAndDescription("=1+1", "+1")).isEqualTo("'=1+1,'+1");
-    assertThat(nameAndDescription("-2", "@SUM(A1)")).isEqualTo("'-2,'@SUM(A1)");
+    assertThat(nameAndDescription("=1+1", "+1")).isEqualTo("\"'=1+1\",\"'+1\"");
+    assertThat(nameAndDescription("-2", "@SUM(A1)")).isEqualTo("\"'-2\",\"'@SUM(A1)\"");
   }
 
   @Test
   void textStartingWithATabGetsALeadingApostrophe() {
-    assertThat(nameAndDescription("\tLamp", "x")).isEqualTo("'\tLamp,x");
+    assertThat(nameAndDescription("\tLamp", "x")).isEqualTo("\"'\tLamp\",\"x\"");
   }
 
   @Test
   void textStartingWithACarriageReturnGetsTheApostropheInsideTheQuotes() {
-    assertThat(nameAndDescription("\rLamp", "x")).isEqualTo("\"'\rLamp\",x");
+    assertThat(nameAndDescription("\rLamp", "x")).isEqualTo("\"'\rLamp\",\"x\"");
   }
 
   @Test
   void aDefusedFormulaWithACommaIsQuotedApostropheIncluded() {
     assertThat(nameAndDescription("=HYPERLINK(\"http://x\",\"y\")", "x"))
-        .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",x");
+        .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"x\"");
   }
 
   @Test
   void onlyTheFirstCharacterDecidesWhetherTextIsDefused() {
-    assertThat(nameAndDescription("a=b", " =1")).isEqualTo("a=b, =1");
+    assertThat(nameAndDescription("a=b", " =1")).isEqualTo("\"a=b\",\" =1\"");
   }
 
   @Test
   void numbersAreWrittenAsTheyAreEvenWhenNegative() {
     JsonObject product = product("Lamp", "x").put("price_cents", -5).put("stock", -1);
 
-    assertThat(row(product)).startsWith("12,Lamp,x,-5,-1,5,3,");
+    assertThat(row(product)).startsWith("12,\"Lamp\",\"x\",-5,-1,5,3,");
+  }
+
+  @Test
+  void aFormulaAfterASemicolonIsDefusedAndTheFieldQuotedSoNoSpreadsheetRunsIt() {
+    assertThat(nameAndDescription("Pot;=cmd|' /C calc'!A0;", "x"))
+        .isEqualTo("\"Pot;'=cmd|' /C calc'!A0;\",\"x\"");
+  }
+
+  @Test
+  void aFormulaAfterAnySeparatorLikeCharacterIsDefused() {
+    assertThat(CsvRows.defused("a,=1;+2|-3\t@4\n=5\r+6")).isEqualTo("a,'=1;'+2|'-3\t'@4\n'=5\r'+6");
+  }
+
+  @Test
+  void aFormulaCharacterInsideWordsIsLeftAlone() {
+    assertThat(CsvRows.defused("well-known e-mail a+b x=y user@host"))
+        .isEqualTo("well-known e-mail a+b x=y user@host");
   }
 }

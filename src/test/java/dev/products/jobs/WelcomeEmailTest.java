@@ -131,15 +131,17 @@ class WelcomeEmailTest {
   }
 
   @Test
-  void withoutSmtpTheMailIsWrittenToTheLog() {
+  void withoutSmtpTheLogNamesTheUserByIdAndNeverTheAddress() {
     try (TestApp app = app(new JsonObject().put("SMTP_URL", ""));
         LogCapture logs = new LogCapture()) {
       String email = Accounts.uniqueEmail();
 
-      Accounts.register(app.http(), email);
+      JsonObject user = Accounts.register(app.http(), email);
 
-      logs.awaitLine(line -> line.contains("welcome e-mail to " + email));
+      logs.awaitLine(
+          line -> line.contains("welcome e-mail of user " + user.getLong("id") + " was not sent"));
       eventually(Duration.ofSeconds(5), () -> stateOf(email), "succeeded"::equals);
+      assertThat(logs.lines()).noneMatch(line -> line.contains(email));
     }
   }
 }

@@ -41,4 +41,44 @@ class ForwardedForTest {
       assertThat(statuses).containsExactly(200, 200, 200, 429);
     }
   }
+
+  private static int getWith(HttpClientSupport http, String forwardedFor) {
+    return http.send(
+            HttpMethod.GET,
+            "/products",
+            null,
+            null,
+            MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", forwardedFor))
+        .status();
+  }
+
+  @Test
+  void behindATrustedProxyEachForwardedAddressHasItsOwnBudget(Vertx vertx) {
+    try (TestApp app =
+        TestApp.start(
+            vertx,
+            new JsonObject().put("TRUSTED_PROXIES", "127.0.0.1").put("RATE_LIMIT_PER_IP", 2))) {
+      HttpClientSupport http = app.http();
+
+      assertThat(getWith(http, "198.51.100.7")).isEqualTo(200);
+      assertThat(getWith(http, "198.51.100.7")).isEqualTo(200);
+      assertThat(getWith(http, "198.51.100.7")).isEqualTo(429);
+      assertThat(getWith(http, "2001:db8::7")).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aForwardedValueThatIsNoAddressCountsAsTheProxyItself(Vertx vertx) {
+    try (TestApp app =
+        TestApp.start(
+            vertx,
+            new JsonObject().put("TRUSTED_PROXIES", "127.0.0.1").put("RATE_LIMIT_PER_IP", 2))) {
+      HttpClientSupport http = app.http();
+
+      // Each a different string: were they keys, each would get a fresh budget.
+      assertThat(getWith(http, "not-an-ip <script>")).isEqualTo(200);
+      assertThat(getWith(http, "evil.example")).isEqualTo(200);
+      assertThat(getWith(http, "999.1.1.1")).isEqualTo(429);
+    }
+  }
 }

@@ -68,6 +68,17 @@ public final class TestApp implements AutoCloseable {
   }
 
   public static final String JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+  /**
+   * A signing secret the prod profile takes: random, made for this run. The prod profile refuses
+   * {@link #JWT_SECRET}, like every secret published in the repository.
+   */
+  public static String randomSecret() {
+    byte[] bytes = new byte[48];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getEncoder().encodeToString(bytes);
+  }
+
   public static final String ADMIN_EMAIL = "admin@products.test";
   public static final String ADMIN_PASSWORD = "admin-password-123";
 

@@ -1,5 +1,6 @@
 package dev.products.http.edge;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
@@ -40,9 +41,13 @@ public final class ClientAddress implements PlatformHandler {
     String[] hops = forwarded.split(",", -1);
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].trim();
-      if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
-        return hop;
+      if (hop.isEmpty() || trustedProxies.contains(hop)) {
+        continue;
       }
+      // The first hop our proxies did not add is the client, if it is an address at all: anything
+      // else (a name, markup, a typo) would become a rate-limit key and the logs' client value, so
+      // the request counts as the proxy's own.
+      return NetUtil.isValidIpV4Address(hop) || NetUtil.isValidIpV6Address(hop) ? hop : address;
     }
     return address;
   }

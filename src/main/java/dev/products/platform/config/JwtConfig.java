@@ -50,6 +50,13 @@ public record JwtConfig(
         throw new ConfigException(
             "JWT_SECRET", "must be at least " + MIN_SECRET_BYTES + " bytes long");
       }
+      // Anyone who can sign an admin token owns the service: prod takes no secret an attacker
+      // could know or guess. Development may use the examples.
+      String weakness =
+          secret == null || !profile.isProd() ? null : SecretStrength.weakness(secret);
+      if (weakness != null) {
+        throw new ConfigException("JWT_SECRET", weakness);
+      }
       if (!previousPublicKeys.isEmpty()) {
         throw new ConfigException(
             "JWT_PREVIOUS_PUBLIC_KEY_PATHS", "applies to RS256 and ES256 only, not HS256");
@@ -60,6 +67,12 @@ public record JwtConfig(
           throw new ConfigException(
               "JWT_PREVIOUS_SECRETS",
               "secret number " + (i + 1) + " must be at least " + MIN_SECRET_BYTES + " bytes long");
+        }
+        String previousWeakness =
+            profile.isProd() ? SecretStrength.weakness(previousSecrets.get(i)) : null;
+        if (previousWeakness != null) {
+          throw new ConfigException(
+              "JWT_PREVIOUS_SECRETS", "secret number " + (i + 1) + " " + previousWeakness);
         }
       }
     } else {

@@ -24,6 +24,7 @@ class ProdEdgeTest {
                 vertx,
                 new JsonObject()
                     .put("APP_PROFILE", "prod")
+                    .put("JWT_SECRET", TestApp.randomSecret())
                     .put("ALLOWED_HOSTS", "127.0.0.1")
                     .put("TRUSTED_PROXIES", "127.0.0.1"));
         LogCapture logs = new LogCapture()) {
@@ -41,6 +42,24 @@ class ProdEdgeTest {
       assertThat(reply.header("Strict-Transport-Security")).startsWith("max-age=");
       logs.awaitLine(
           line -> line.contains("/healthz/live") && line.contains("client=198.51.100.7"));
+    }
+  }
+
+  @Test
+  void prodKeepsOperationsDataOffThePublicPort(Vertx vertx) {
+    try (TestApp app =
+        TestApp.start(
+            vertx,
+            new JsonObject()
+                .put("APP_PROFILE", "prod")
+                .put("JWT_SECRET", TestApp.randomSecret())
+                .put("ALLOWED_HOSTS", "127.0.0.1"))) {
+
+      assertThat(app.http().get("/metrics").status()).isEqualTo(404);
+      Reply ready = app.http().get("/health");
+      assertThat(ready.status()).isEqualTo(200);
+      assertThat(ready.json()).isEqualTo(new JsonObject().put("status", "UP"));
+      assertThat(ready.text()).doesNotContain("schema_version").doesNotContain("checks");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.products.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.products.support.TestApp;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -121,7 +122,7 @@ class AppConfigTest {
                     new JsonObject()
                         .put("APP_PROFILE", "prod")
                         .put("DATABASE_URL", "postgresql://db/x")
-                        .put("JWT_SECRET", "x".repeat(32))
+                        .put("JWT_SECRET", TestApp.randomSecret())
                         .put("ALLOWED_HOSTS", "")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("ALLOWED_HOSTS: is required in the prod profile");
@@ -210,7 +211,7 @@ class AppConfigTest {
                     new JsonObject()
                         .put("APP_PROFILE", "prod")
                         .put("DATABASE_URL", "postgresql://db/x")
-                        .put("JWT_SECRET", "x".repeat(32))
+                        .put("JWT_SECRET", TestApp.randomSecret())
                         .put("ALLOWED_HOSTS", "api.example.com")
                         .put("REDIS_URL", "")))
         .isInstanceOf(ConfigException.class)
@@ -299,7 +300,7 @@ class AppConfigTest {
         new JsonObject()
             .put("APP_PROFILE", "prod")
             .put("DATABASE_URL", "postgresql://db/x")
-            .put("JWT_SECRET", "x".repeat(32))
+            .put("JWT_SECRET", TestApp.randomSecret())
             .put("ALLOWED_HOSTS", "api.example.com")
             .put("REDIS_URL", "redis://cache");
 

@@ -2,6 +2,7 @@ package dev.products.platform.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.products.support.TestApp;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -31,6 +32,9 @@ class ComposeStackConfigTest {
   private static final String NGINX_ADDRESS = "172.28.0.10";
   private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z_]+):-([^}]*)}");
 
+  /** {@code ${VAR:?message}}: the operator must set it; compose refuses to start otherwise. */
+  private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]*}");
+
   @Test
   void everyReplicaOfTheComposeStackIsAValidProdConfigurationInOneCluster(Vertx vertx)
       throws IOException {
@@ -40,14 +44,23 @@ class ComposeStackConfigTest {
         services.keySet().stream().filter(name -> name.startsWith("app")).sorted().toList();
     assertThat(replicas).containsExactlyElementsOf(REPLICAS);
 
+    // What an operator sets (compose refuses to start without it): a real secret.
+    String secret = TestApp.randomSecret();
     for (String replica : replicas) {
       Map<String, Object> service = map(services.get(replica));
       JsonObject settings = new JsonObject();
       map(service.get("environment"))
           .forEach(
               (key, value) -> {
-                Matcher m = INTERPOLATION.matcher(String.valueOf(value));
-                settings.put(key, m.replaceAll(match -> Matcher.quoteReplacement(match.group(2))));
+                String defaulted =
+                    INTERPOLATION
+                        .matcher(String.valueOf(value))
+                        .replaceAll(match -> Matcher.quoteReplacement(match.group(2)));
+                settings.put(
+                    key,
+                    REQUIRED
+                        .matcher(defaulted)
+                        .replaceAll(match -> Matcher.quoteReplacement(secret)));
               });
 
       AppConfig config = ConfigLoader.load(vertx, settings).await();
@@ -72,6 +85,9 @@ class ComposeStackConfigTest {
           .as(replica + ": only nginx is believed")
           .containsExactly(NGINX_ADDRESS);
     }
+    // The operator must set the key: no default anyone could read here.
+    assertThat(String.valueOf(map(map(services.get("app1")).get("environment")).get("JWT_SECRET")))
+        .startsWith("${JWT_SECRET:?");
     // Every replica signs and checks tokens with the same key, else a token from one fails on
     // another.
     assertThat(
