@@ -6,6 +6,7 @@ import dev.products.platform.config.LiveConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,8 +29,14 @@ final class LiveSocket {
   static final short TOO_MANY_CONNECTIONS = 4429;
   static final short SLOW_CONSUMER = 1008;
   static final short GOING_AWAY = 1001;
+  static final short TOO_BIG = 1009;
+
+  /** Clients send small control messages; the server's own frame and message limit. */
+  static final int MAX_MESSAGE_BYTES = 16 * 1024;
+
   private static final int MAX_FILTER_IDS = 1000;
   private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
+  private long messageBytes;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -68,7 +75,7 @@ final class LiveSocket {
     ws.textMessageHandler(this::received);
     ws.binaryMessageHandler(binary -> close(BAD_MESSAGE, "binary messages are not understood"));
     ws.pongHandler(pong -> lastHeard = System.currentTimeMillis());
-    ws.frameHandler(frame -> lastHeard = System.currentTimeMillis());
+    ws.frameHandler(this::frame);
     ws.closeHandler(v -> released());
     ws.exceptionHandler(failure -> LOG.debug("Live socket failed: {}", failure.getMessage()));
     authTimer =
@@ -83,6 +90,25 @@ final class LiveSocket {
             });
     if (handshakeToken != null) {
       authenticate(handshakeToken);
+    }
+  }
+
+  /**
+   * Counts the bytes of the message being received, over all its fragments (after decompression):
+   * Vert.x drops a message over its limit but keeps the socket, so the peer would never learn; RFC
+   * 6455 has a code for it.
+   */
+  private void frame(WebSocketFrame frame) {
+    lastHeard = System.currentTimeMillis();
+    if (frame.isClose() || frame.isPing() || frame.isPong()) {
+      return;
+    }
+    messageBytes = (frame.isContinuation() ? messageBytes : 0) + (long) frame.binaryData().length();
+    if (messageBytes > MAX_MESSAGE_BYTES) {
+      messageBytes = 0;
+      close(TOO_BIG, "messages are at most " + MAX_MESSAGE_BYTES + " bytes");
+    } else if (frame.isFinal()) {
+      messageBytes = 0;
     }
   }
 

@@ -12,6 +12,7 @@ import dev.products.support.Products;
 import dev.products.support.TestApp;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
@@ -250,6 +251,38 @@ class LiveUpdatesTest {
       Thread.sleep(1500);
 
       assertThat(live.isClosed()).isFalse();
+    }
+  }
+
+  @Test
+  void aMessageOverTheLimitSentInFragmentsClosesTheSocketWith1009() {
+    Session session = newSession();
+    try (LiveClient live = connect(session.token())) {
+      live.nextOfType("ready", WAIT);
+      String part = "x".repeat(8 * 1024);
+
+      // Three frames of 8 KiB: each under the frame limit, the message over the 16 KiB one.
+      live.socket().writeFrame(WebSocketFrame.textFrame("{\"type\":\"" + part, false));
+      live.socket().writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(part), false));
+      live.socket().writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer(part + "\"}"), true));
+
+      assertThat(live.awaitClose(WAIT)).isEqualTo((short) 1009);
+    }
+  }
+
+  @Test
+  void aMessageUnderTheLimitInFragmentsIsReadAsOne() {
+    Session session = newSession();
+    try (LiveClient live = connect(session.token())) {
+      live.nextOfType("ready", WAIT);
+
+      live.socket().writeFrame(WebSocketFrame.textFrame("{\"type\":", false));
+      live.socket()
+          .writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("\"nonsense\"}"), true));
+
+      assertThat(live.awaitClose(WAIT))
+          .as("read whole, and refused as an unknown type")
+          .isEqualTo((short) 4400);
     }
   }
 }

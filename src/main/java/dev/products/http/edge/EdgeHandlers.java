@@ -53,19 +53,20 @@ public final class EdgeHandlers {
             .setDirective("object-src", "'none'"));
     if (!config.edge().corsOrigins().isEmpty()) {
       handlers.add(
-          CorsHandler.create()
-              .addOrigins(config.edge().corsOrigins())
-              .allowedMethods(
-                  Set.of(
-                      HttpMethod.GET,
-                      HttpMethod.POST,
-                      HttpMethod.PATCH,
-                      HttpMethod.DELETE,
-                      HttpMethod.OPTIONS))
-              .allowedHeaders(REQUEST_HEADERS)
-              .exposedHeaders(EXPOSED_HEADERS)
-              .allowCredentials(false)
-              .maxAgeSeconds(600));
+          new SameOriginOrCors(
+              CorsHandler.create()
+                  .addOrigins(config.edge().corsOrigins())
+                  .allowedMethods(
+                      Set.of(
+                          HttpMethod.GET,
+                          HttpMethod.POST,
+                          HttpMethod.PATCH,
+                          HttpMethod.DELETE,
+                          HttpMethod.OPTIONS))
+                  .allowedHeaders(REQUEST_HEADERS)
+                  .exposedHeaders(EXPOSED_HEADERS)
+                  .allowCredentials(false)
+                  .maxAgeSeconds(600)));
     }
     handlers.add(new TrustedHosts(config.edge().allowedHosts()));
     return handlers;
