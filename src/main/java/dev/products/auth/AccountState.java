@@ -39,6 +39,11 @@ public final class AccountState {
     if (claims == null) {
       throw new Refused("the token does not name a user");
     }
+    // vertx-auth-jwt checks an expiry only when there is one: a token that never ends is ours to
+    // refuse (every token this service issues has one).
+    if (!(claims.getValue("exp") instanceof Number)) {
+      throw new Refused("the token has no expiry");
+    }
     try {
       long userId = Long.parseLong(claims.getString("sub"));
       String jti = UUID.fromString(claims.getString("jti")).toString();

@@ -132,6 +132,33 @@ class TokenRejectionTest extends ApiTestBase {
   }
 
   @Test
+  void aTokenWithoutAnExpiryIsRefused() {
+    assertRefused(
+        sign(
+            TestApp.JWT_SECRET,
+            claimsOfAdmin(),
+            new JWTOptions().setIssuer("products-api").setAudience(List.of("products-api"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"\"iat\":\"yesterday\"", "\"nbf\":{}", "\"sub\":1", "\"jti\":5", "\"iss\":[1]"})
+  void aTokenSignedWithOurKeyWithARegisteredClaimOfTheWrongTypeIsRefused(String claim) {
+    long exp = System.currentTimeMillis() / 1000 + 600;
+    String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+    JsonObject payload =
+        new JsonObject(
+                "{\"sub\":\"1\",\"role\":\"admin\",\"jti\":\""
+                    + UUID.randomUUID()
+                    + "\",\"iss\":\"products-api\",\"aud\":\"products-api\",\"exp\":"
+                    + exp
+                    + "}")
+            .mergeIn(new JsonObject("{" + claim + "}"));
+    String body = b64(payload.encode());
+    assertRefused(header + "." + body + "." + hs256(header + "." + body));
+  }
+
+  @Test
   void payloadEditedAfterSigningIsRefused() {
     String real = sign(TestApp.JWT_SECRET, claimsOfAdmin().put("role", "user"), validOptions());
     String[] parts = real.split("\\.");
