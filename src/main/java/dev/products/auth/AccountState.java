@@ -44,9 +44,15 @@ public final class AccountState {
     if (!(claims.getValue("exp") instanceof Number)) {
       throw new Refused("the token has no expiry");
     }
+    // RFC 7519: sub and jti are strings. JsonObject.getString would turn a number into one, and
+    // {"sub": 1} would name user 1.
+    if (!(claims.getValue("sub") instanceof String sub)
+        || !(claims.getValue("jti") instanceof String jtiClaim)) {
+      throw new Refused("the token does not name a user");
+    }
     try {
-      long userId = Long.parseLong(claims.getString("sub"));
-      String jti = UUID.fromString(claims.getString("jti")).toString();
+      long userId = Long.parseLong(sub);
+      String jti = UUID.fromString(jtiClaim).toString();
       return new AuthUser(userId, null, jti, claims.getLong("exp", 0L));
     } catch (RuntimeException malformed) {
       throw new Refused("the token does not name a user");

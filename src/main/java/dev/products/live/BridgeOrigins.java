@@ -1,14 +1,13 @@
 package dev.products.live;
 
+import dev.products.http.edge.SameOrigin;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The SockJS transports answer every {@code Origin} with itself and {@code
@@ -32,7 +31,7 @@ public final class BridgeOrigins implements Handler<RoutingContext> {
     String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
     if (origin == null
         || allowed.contains(origin.toLowerCase(Locale.ROOT))
-        || sameOrigin(origin, rc.request().getHeader(HttpHeaders.HOST))) {
+        || SameOrigin.as(origin, rc.request().getHeader(HttpHeaders.HOST))) {
       rc.next();
       return;
     }
@@ -41,18 +40,5 @@ public final class BridgeOrigins implements Handler<RoutingContext> {
             403,
             "the event bus bridge does not answer pages of another origin; CORS_ORIGINS lists"
                 + " those it does"));
-  }
-
-  /** Whether the page that sent {@code origin} is served by this host. */
-  static boolean sameOrigin(String origin, @Nullable String host) {
-    if (host == null) {
-      return false;
-    }
-    try {
-      String authority = URI.create(origin).getRawAuthority();
-      return authority != null && authority.equalsIgnoreCase(host.trim());
-    } catch (IllegalArgumentException malformed) {
-      return false;
-    }
   }
 }

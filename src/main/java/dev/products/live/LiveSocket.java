@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -100,7 +101,10 @@ final class LiveSocket {
    */
   private void frame(WebSocketFrame frame) {
     lastHeard = System.currentTimeMillis();
-    if (frame.isClose() || frame.isPing() || frame.isPong()) {
+    WebSocketFrameType type = frame.type();
+    if (type != WebSocketFrameType.TEXT
+        && type != WebSocketFrameType.BINARY
+        && type != WebSocketFrameType.CONTINUATION) {
       return;
     }
     messageBytes = (frame.isContinuation() ? messageBytes : 0) + (long) frame.binaryData().length();

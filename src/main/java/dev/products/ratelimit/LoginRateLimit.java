@@ -5,9 +5,9 @@ import dev.products.auth.RefreshTokens;
 import dev.products.http.edge.ClientAddress;
 import dev.products.platform.config.RateLimitConfig;
 import dev.products.platform.metrics.BusinessMetrics;
+import dev.products.users.Emails;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 
 /** Login attempts per account (whatever the case of the e-mail) and per client address. */
 public final class LoginRateLimit implements LoginThrottle {
@@ -36,9 +36,11 @@ public final class LoginRateLimit implements LoginThrottle {
   }
 
   /**
-   * Counters are keyed by a digest of the e-mail, so Redis never holds the addresses themselves.
+   * Counters are keyed by a digest of the canonical e-mail ({@link Emails}), the same form the
+   * login looks the account up by, so Redis never holds the addresses themselves and no spelling of
+   * an address gets a budget of its own for the same account.
    */
   private static String accountKey(String account) {
-    return RefreshTokens.hash(account.toLowerCase(Locale.ROOT)).substring(0, 32);
+    return RefreshTokens.hash(Emails.canonical(account)).substring(0, 32);
   }
 }

@@ -25,7 +25,8 @@ public final class UserRepository {
    */
   private static final String INSERT =
       "WITH created AS ("
-          + "INSERT INTO users (email, password_hash, role) VALUES ($1, $2, $3) RETURNING "
+          + "INSERT INTO users (email, password_hash, role, email_canonical) VALUES ($1, $2, $3, $5)"
+          + " RETURNING "
           + COLUMNS
           + "), "
           + "welcome AS (INSERT INTO jobs (kind, payload, max_attempts, created_by) "
@@ -48,16 +49,16 @@ public final class UserRepository {
       RETURNING\s"""
           + COLUMNS;
   private static final String CREDENTIALS =
-      "SELECT id, role, disabled, password_hash FROM users WHERE lower(email) = lower($1)";
+      "SELECT id, role, disabled, password_hash FROM users WHERE email_canonical = $1";
   private static final String AUTH_STATE =
       """
       SELECT role, disabled, EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $2)
       FROM users WHERE id = $1""";
   private static final String ENSURE_ADMIN =
       """
-      INSERT INTO users (email, password_hash, role)
-      SELECT $1, $2, 'admin' WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin')
-      ON CONFLICT ((lower(email))) DO UPDATE SET role = 'admin', updated_at = now()
+      INSERT INTO users (email, password_hash, role, email_canonical)
+      SELECT $1, $2, 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'admin')
+      ON CONFLICT (email_canonical) DO UPDATE SET role = 'admin', updated_at = now()
       RETURNING id""";
 
   private final Pool pool;
@@ -73,7 +74,7 @@ public final class UserRepository {
 
   public Future<User> create(String email, String passwordHash, String role) {
     return pool.preparedQuery(INSERT)
-        .execute(Tuple.of(email, passwordHash, role, welcomeAttempts))
+        .execute(Tuple.of(email, passwordHash, role, welcomeAttempts, Emails.canonical(email)))
         .recover(
             failure ->
                 Future.failedFuture(
@@ -113,7 +114,7 @@ public final class UserRepository {
 
   public Future<UsersBus.Credentials> credentials(String email) {
     return pool.preparedQuery(CREDENTIALS)
-        .execute(Tuple.of(email))
+        .execute(Tuple.of(Emails.canonical(email)))
         .map(
             rows -> {
               if (rows.size() == 0) {
@@ -143,7 +144,7 @@ public final class UserRepository {
 
   public Future<Boolean> ensureAdmin(String email, String passwordHash) {
     return pool.preparedQuery(ENSURE_ADMIN)
-        .execute(Tuple.of(email, passwordHash))
+        .execute(Tuple.of(email, passwordHash, Emails.canonical(email)))
         .map(rows -> rows.size() > 0);
   }
 

@@ -152,7 +152,7 @@ class AuthorizationTest extends ApiTestBase {
   void firstAdminWasCreatedFromTheConfigurationOnce() {
     assertThat(
             TestDatabase.count(
-                "SELECT count(*) FROM users WHERE role = 'admin' AND lower(email) = 'admin@products.test'"))
+                "SELECT count(*) FROM users WHERE role = 'admin' AND email_canonical = 'admin@products.test'"))
         .isEqualTo(1);
   }
 

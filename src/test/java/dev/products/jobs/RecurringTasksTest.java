@@ -99,7 +99,12 @@ class RecurringTasksTest {
   @Test
   void housekeepingDeletesExpiredKeysAndTokensAndKeepsLiveOnes() {
     String email = "housekeeping-" + UUID.randomUUID() + "@products.test";
-    TestDatabase.execute("INSERT INTO users (email, password_hash) VALUES ('" + email + "', 'x')");
+    TestDatabase.execute(
+        "INSERT INTO users (email, email_canonical, password_hash) VALUES ('"
+            + email
+            + "', lower('"
+            + email
+            + "'), 'x')");
     String user = "(SELECT id FROM users WHERE email = '" + email + "')";
     TestDatabase.execute(
         "INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES"

@@ -2,6 +2,7 @@ package dev.products.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.products.http.edge.SameOrigin;
 import dev.products.support.HttpClientSupport.Reply;
 import dev.products.support.TestApp;
 import io.vertx.core.MultiMap;
@@ -72,12 +73,10 @@ class BridgeOriginsTest {
 
   @Test
   void sameOriginComparesTheAuthorityWithTheHost() {
-    assertThat(BridgeOrigins.sameOrigin("http://api.example.com:8080", "API.example.com:8080"))
-        .isTrue();
-    assertThat(BridgeOrigins.sameOrigin("http://api.example.com", "api.example.com:8080"))
-        .isFalse();
-    assertThat(BridgeOrigins.sameOrigin("null", "api.example.com")).isFalse();
-    assertThat(BridgeOrigins.sameOrigin("http://a b", "a")).isFalse();
-    assertThat(BridgeOrigins.sameOrigin("http://a", null)).isFalse();
+    assertThat(SameOrigin.as("http://api.example.com:8080", "API.example.com:8080")).isTrue();
+    assertThat(SameOrigin.as("http://api.example.com", "api.example.com:8080")).isFalse();
+    assertThat(SameOrigin.as("null", "api.example.com")).isFalse();
+    assertThat(SameOrigin.as("http://a b", "a")).isFalse();
+    assertThat(SameOrigin.as("http://a", null)).isFalse();
   }
 }

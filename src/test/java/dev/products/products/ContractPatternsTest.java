@@ -99,7 +99,8 @@ class ContractPatternsTest extends ApiTestBase {
     assertThatThrownBy(
             () ->
                 TestDatabase.execute(
-                    "INSERT INTO users (email, password_hash) VALUES (E'a\\u00a0b@example.com', 'x')"))
+                    "INSERT INTO users (email, email_canonical, password_hash)"
+                        + " VALUES (E'a\\u00a0b@example.com', E'a\\u00a0b@example.com', 'x')"))
         .hasMessageContaining("users_email_contract");
   }
 }

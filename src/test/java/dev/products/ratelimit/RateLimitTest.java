@@ -116,6 +116,36 @@ class RateLimitTest {
     assertThat(refused.json().containsKey("access_token")).isFalse();
   }
 
+  /**
+   * The bypass issue 16 found: the limiter and the lookup disagreed on case, so "vİctİm" had a
+   * budget of its own yet logged in as "victim". Now spellings of the same letters share the
+   * account's budget, and look-alikes name no account.
+   */
+  @Test
+  void noSpellingOfALockedAccountGetsABudgetOfItsOwnOrLogsIn() {
+    String suffix = Accounts.uniqueEmail().substring("user".length());
+    String email = "kitsune" + suffix;
+    Accounts.register(http, email);
+    for (int i = 0; i < LOGIN_PER_ACCOUNT; i++) {
+      login(newClient(), email, "wrong-password");
+    }
+
+    for (String same :
+        new String[] {
+          "\u212Aitsune" + suffix, // Kelvin sign
+          "kit\u017Fune" + suffix, // long s
+          "\uFF4B\uFF49\uFF54\uFF53\uFF55\uFF4E\uFF45" + suffix, // full-width
+          "KITSUNE" + suffix.toUpperCase(Locale.ROOT)
+        }) {
+      assertThat(login(newClient(), same, Accounts.PASSWORD).status()).as(same).isEqualTo(429);
+    }
+    for (String lookAlike : new String[] {"k\u0130tsune" + suffix, "k\u0131tsune" + suffix}) {
+      Reply reply = login(newClient(), lookAlike, Accounts.PASSWORD);
+      assertThat(reply.status()).as(lookAlike).isEqualTo(401);
+      assertThat(reply.text()).doesNotContain("access_token");
+    }
+  }
+
   @Test
   void loginsPerClientAddressAreRefusedOverTheLimitWhateverTheAccount() {
     String client = newClient();

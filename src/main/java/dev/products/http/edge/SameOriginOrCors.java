@@ -1,6 +1,5 @@
 package dev.products.http.edge;
 
-import dev.products.live.BridgeOrigins;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -23,8 +22,7 @@ final class SameOriginOrCors implements SecurityPolicyHandler {
   @Override
   public void handle(RoutingContext rc) {
     String origin = rc.request().getHeader(HttpHeaders.ORIGIN);
-    if (origin != null
-        && BridgeOrigins.sameOrigin(origin, rc.request().getHeader(HttpHeaders.HOST))) {
+    if (origin != null && SameOrigin.as(origin, rc.request().getHeader(HttpHeaders.HOST))) {
       rc.next();
       return;
     }

@@ -68,7 +68,7 @@ class QueryPlanTest {
     Migrations.migrate(url);
     TestDatabase.execute(
         url,
-        "INSERT INTO users (email, password_hash, role) SELECT 'u' || g || '@plans.test', 'x', 'user' FROM generate_series(1, 10000) g",
+        "INSERT INTO users (email, email_canonical, password_hash, role) SELECT 'u' || g || '@plans.test', 'u' || g || '@plans.test', 'x', 'user' FROM generate_series(1, 10000) g",
         "INSERT INTO categories (name, slug) SELECT 'c' || g, 'c' || g FROM generate_series(1, 10000) g",
         "INSERT INTO products (name, price_cents, owner_id, category_id) SELECT 'p' || g, g, (g % 10000) + 1, (g % 10000) + 1 FROM generate_series(1, 20000) g",
         "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)"
