@@ -102,7 +102,9 @@ public final class TokenRepository {
                                                   hash(newTokenHash),
                                                   family,
                                                   userId,
-                                                  time(expiresAtEpochSecond))))
+                                                  familyExpiry(
+                                                      presented.getOffsetDateTime("expires_at"),
+                                                      expiresAtEpochSecond))))
                               .compose(v -> userState(connection, userId));
                         }))
         .map(
@@ -141,6 +143,15 @@ public final class TokenRepository {
 
   private static Buffer hash(String base64Url) {
     return Buffer.buffer(Base64.getUrlDecoder().decode(base64Url));
+  }
+
+  /**
+   * A successor never outlives its family: REFRESH_TOKEN_TTL counts from the login, and rotation
+   * (which a stolen token's holder can do as well as its owner) does not extend it.
+   */
+  private static OffsetDateTime familyExpiry(OffsetDateTime presented, long requestedEpochSecond) {
+    OffsetDateTime requested = time(requestedEpochSecond);
+    return requested.isBefore(presented) ? requested : presented;
   }
 
   private static OffsetDateTime time(long epochSecond) {

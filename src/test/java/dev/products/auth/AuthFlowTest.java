@@ -216,6 +216,34 @@ class AuthFlowTest extends ApiTestBase {
   }
 
   @Test
+  void rotationNeverExtendsTheLifetimeOfTheLogin() {
+    String email = Accounts.uniqueEmail();
+    Accounts.register(http, email);
+    JsonObject first = Accounts.login(http, email, Accounts.PASSWORD);
+    long userId = http.as(first.getString("access_token")).get("/users/me").json().getLong("id");
+    // The login is about to end: one hour left of its REFRESH_TOKEN_TTL.
+    TestDatabase.execute(
+        "UPDATE refresh_tokens SET expires_at = now() + interval '1 hour' WHERE user_id = "
+            + userId);
+
+    Reply reply =
+        http.postJson(
+            "/auth/refresh",
+            new JsonObject().put("refresh_token", first.getString("refresh_token")));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(TestDatabase.count("SELECT count(*) FROM refresh_tokens WHERE user_id = " + userId))
+        .isEqualTo(2);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM refresh_tokens WHERE user_id = "
+                    + userId
+                    + " AND expires_at > now() + interval '61 minutes'"))
+        .as("the successor ends when its login does, not 30 days from the rotation")
+        .isZero();
+  }
+
+  @Test
   void refreshThroughTheTokenEndpointAsOAuth2ClientsDo() {
     String email = Accounts.uniqueEmail();
     Accounts.register(http, email);
