@@ -19,15 +19,22 @@ public final class PasswordPolicy {
   /** zxcvbn's score: 0 too guessable, 1 very guessable, 2 somewhat guessable, 3 and 4 safe. */
   static final int MIN_SCORE = 2;
 
-  private final Zxcvbn zxcvbn = new Zxcvbn();
+  /**
+   * One per process: each Zxcvbn holds its own copy of the dictionaries (tens of MB of heap), and
+   * every HTTP verticle instance has a policy.
+   */
+  private static final Zxcvbn ZXCVBN = new Zxcvbn();
 
   /**
    * Why the password is refused, fit to show the client, or null when it is acceptable. Slow for
    * long inputs (milliseconds): call it off the event loop.
    */
-  public synchronized @Nullable String weakness(String password, String email) {
+  public @Nullable String weakness(String password, String email) {
+    Strength strength;
     // zxcvbn4j's matchers keep the user inputs in shared state: one measurement at a time.
-    Strength strength = zxcvbn.measure(password, userInputs(email));
+    synchronized (ZXCVBN) {
+      strength = ZXCVBN.measure(password, userInputs(email));
+    }
     if (strength.getScore() >= MIN_SCORE) {
       return null;
     }
