@@ -5,14 +5,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Signs access tokens (JWTs from vertx-auth-jwt) with the current key, naming it in the {@code kid}
  * header, and checks them against the current and the previous keys ({@link JwtKeys}): claims
- * {@code sub}, {@code role}, {@code iat}, {@code exp}, {@code iss}, {@code aud}, {@code jti}. Only
- * the configured algorithm is accepted, so {@code alg: none} and algorithm swaps are refused.
+ * {@code sub}, {@code role}, {@code iat}, {@code exp}, {@code iss}, {@code aud}, {@code jti} and
+ * {@code sid} (the session: the refresh-token family the token was issued from). Only the
+ * configured algorithm is accepted, so {@code alg: none} and algorithm swaps are refused.
  */
 public final class AccessTokens {
 
@@ -39,12 +41,27 @@ public final class AccessTokens {
     return jwt;
   }
 
-  public Issued issue(long userId, String role) {
+  /**
+   * Signs an access token for this user and session.
+   *
+   * @param session the refresh-token family (login) the token belongs to
+   * @param sessionEndsAtEpochSecond when that login ends: no token outlives its session
+   */
+  public Issued issue(long userId, String role, String session, long sessionEndsAtEpochSecond) {
     String jti = UUID.randomUUID().toString();
-    long ttl = config.accessTokenTtl().toSeconds();
+    long ttl =
+        Math.max(
+            1,
+            Math.min(
+                config.accessTokenTtl().toSeconds(),
+                sessionEndsAtEpochSecond - Instant.now().getEpochSecond()));
     String token =
         jwt.generateToken(
-            new JsonObject().put("sub", String.valueOf(userId)).put("role", role).put("jti", jti),
+            new JsonObject()
+                .put("sub", String.valueOf(userId))
+                .put("role", role)
+                .put("jti", jti)
+                .put("sid", session),
             new JWTOptions()
                 .setAlgorithm(config.algorithm())
                 .setExpiresInSeconds((int) ttl)

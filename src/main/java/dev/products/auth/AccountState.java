@@ -45,15 +45,18 @@ public final class AccountState {
       throw new Refused("the token has no expiry");
     }
     // RFC 7519: sub and jti are strings. JsonObject.getString would turn a number into one, and
-    // {"sub": 1} would name user 1.
+    // {"sub": 1} would name user 1. sid (the session, as OpenID Connect names it) is ours: every
+    // token names the login it belongs to, so ending the login ends the token.
     if (!(claims.getValue("sub") instanceof String sub)
-        || !(claims.getValue("jti") instanceof String jtiClaim)) {
+        || !(claims.getValue("jti") instanceof String jtiClaim)
+        || !(claims.getValue("sid") instanceof String sid)) {
       throw new Refused("the token does not name a user");
     }
     try {
       long userId = Long.parseLong(sub);
       String jti = UUID.fromString(jtiClaim).toString();
-      return new AuthUser(userId, null, jti, claims.getLong("exp", 0L));
+      String session = UUID.fromString(sid).toString();
+      return new AuthUser(userId, null, jti, session, claims.getLong("exp", 0L));
     } catch (RuntimeException malformed) {
       throw new Refused("the token does not name a user");
     }
@@ -79,12 +82,19 @@ public final class AccountState {
               if (state.revoked()) {
                 return Future.failedFuture(new Refused("the token has been revoked"));
               }
+              if (state.sessionEnded()) {
+                return Future.failedFuture(new Refused("the session has been revoked"));
+              }
               if (state.disabled()) {
                 return Future.failedFuture(new Refused("the account is disabled"));
               }
               return Future.succeededFuture(
                   new AuthUser(
-                      holder.id(), state.role(), holder.jti(), holder.expiresAtEpochSecond()));
+                      holder.id(),
+                      state.role(),
+                      holder.jti(),
+                      holder.session(),
+                      holder.expiresAtEpochSecond()));
             });
   }
 }

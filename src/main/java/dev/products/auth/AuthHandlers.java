@@ -18,6 +18,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -142,15 +143,15 @@ public final class AuthHandlers {
         new TokensBus.Revoke(
             user.id(),
             user.jti(),
+            user.session(),
             user.expiresAtEpochSecond(),
             refreshToken == null ? null : RefreshTokens.hash(refreshToken));
     Responses.answer(
         rc,
         bus.request(TokensBus.REVOKE, revoke),
         done -> {
-          // Live sockets opened with this token close now, on whichever node holds them.
-          SessionEvents.publish(
-              rc.vertx().eventBus(), new SessionEvents.Revoked(user.id(), user.jti()));
+          // Live sockets of this session close now, on whichever node holds them.
+          SessionEvents.publish(rc.vertx().eventBus(), SessionEvents.Revoked.logout(user));
           rc.response().setStatusCode(204).end();
         });
   }
@@ -176,7 +177,13 @@ public final class AuthHandlers {
           if (user.disabled()) {
             rc.fail(new HttpException(401, "the account is disabled"));
           } else {
-            respondWithTokens(rc, user.userId(), user.role(), next.token());
+            respondWithTokens(
+                rc,
+                user.userId(),
+                user.role(),
+                user.session(),
+                user.sessionEndsAtEpochSecond(),
+                next.token());
           }
         });
   }
@@ -195,16 +202,24 @@ public final class AuthHandlers {
 
   private void issue(RoutingContext rc, long userId, String role) {
     RefreshTokens.Minted refresh = RefreshTokens.mint();
+    String session = UUID.randomUUID().toString();
+    long sessionEnds = refreshExpiry();
     Responses.answer(
         rc,
         bus.request(
             TokensBus.ISSUE_REFRESH,
-            new TokensBus.IssueRefresh(userId, refresh.hash(), refreshExpiry())),
-        stored -> respondWithTokens(rc, userId, role, refresh.token()));
+            new TokensBus.IssueRefresh(userId, session, refresh.hash(), sessionEnds)),
+        stored -> respondWithTokens(rc, userId, role, session, sessionEnds, refresh.token()));
   }
 
-  private void respondWithTokens(RoutingContext rc, long userId, String role, String refreshToken) {
-    AccessTokens.Issued access = accessTokens.issue(userId, role);
+  private void respondWithTokens(
+      RoutingContext rc,
+      long userId,
+      String role,
+      String session,
+      long sessionEnds,
+      String refreshToken) {
+    AccessTokens.Issued access = accessTokens.issue(userId, role, session, sessionEnds);
     json(
         rc,
         200,

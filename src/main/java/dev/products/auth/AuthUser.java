@@ -5,9 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The caller of an authenticated request, as the database says now (role and state are read per
- * request, not trusted from the token), plus the token's id and expiry for revocation.
+ * request, not trusted from the token), plus the token's id, session (its refresh-token family) and
+ * expiry for revocation.
  */
-public record AuthUser(long id, @Nullable String role, String jti, long expiresAtEpochSecond) {
+public record AuthUser(
+    long id, @Nullable String role, String jti, String session, long expiresAtEpochSecond) {
 
   public static final String ADMIN = "admin";
   public static final String USER = "user";

@@ -48,7 +48,8 @@ public final class BearerAuthentication {
     }
     AccountState.judge(
             bus.request(
-                UsersBus.AUTH_STATE, new UsersBus.AuthStateQuery(holder.id(), holder.jti())),
+                UsersBus.AUTH_STATE,
+                new UsersBus.AuthStateQuery(holder.id(), holder.jti(), holder.session())),
             holder)
         .onSuccess(
             current -> {

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** Refresh token families and revoked access tokens. Tokens arrive as hashes only. */
@@ -20,7 +21,7 @@ public final class TokenRepository {
   private static final String ISSUE =
       """
       INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)
-      VALUES ($1, gen_random_uuid(), $2, $3)""";
+      VALUES ($1, $4, $2, $3)""";
   private static final String LOCK_PRESENTED =
       """
       SELECT id, family_id, user_id, expires_at, used_at, revoked_at
@@ -35,6 +36,10 @@ public final class TokenRepository {
   private static final String REVOKE_ACCESS =
       """
       INSERT INTO revoked_access_tokens (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING""";
+  private static final String REVOKE_SESSION =
+      """
+      UPDATE refresh_tokens SET revoked_at = now()
+      WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL""";
   private static final String REVOKE_FAMILY_OF =
       """
       UPDATE refresh_tokens SET revoked_at = now()
@@ -42,14 +47,24 @@ public final class TokenRepository {
         AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2)""";
 
   private final Pool pool;
+  private final Consumer<SessionEvents.Revoked> sessionsEnded;
 
-  public TokenRepository(Pool pool) {
+  /**
+   * A store that reports the sessions it ends itself.
+   *
+   * @param sessionsEnded told (after commit) of a session this store ended on its own, so its live
+   *     sockets close everywhere
+   */
+  public TokenRepository(Pool pool, Consumer<SessionEvents.Revoked> sessionsEnded) {
     this.pool = pool;
+    this.sessionsEnded = sessionsEnded;
   }
 
-  public Future<Void> issue(long userId, String tokenHash, long expiresAtEpochSecond) {
+  public Future<Void> issue(
+      long userId, String session, String tokenHash, long expiresAtEpochSecond) {
     return pool.preparedQuery(ISSUE)
-        .execute(Tuple.of(hash(tokenHash), userId, time(expiresAtEpochSecond)))
+        .execute(
+            Tuple.of(hash(tokenHash), userId, time(expiresAtEpochSecond), UUID.fromString(session)))
         .mapEmpty();
   }
 
@@ -80,8 +95,10 @@ public final class TokenRepository {
                                 .execute(Tuple.of(family))
                                 .map(
                                     revoked ->
-                                        Outcome.refused(
-                                            "refresh token reused; its family is revoked"));
+                                        Outcome.ended(
+                                            "refresh token reused; its family is revoked",
+                                            SessionEvents.Revoked.session(
+                                                presented.getLong("user_id"), family.toString())));
                           }
                           if (presented
                               .getOffsetDateTime("expires_at")
@@ -90,6 +107,9 @@ public final class TokenRepository {
                             return Future.succeededFuture(Outcome.refused("refresh token expired"));
                           }
                           long userId = presented.getLong("user_id");
+                          OffsetDateTime sessionEnds =
+                              familyExpiry(
+                                  presented.getOffsetDateTime("expires_at"), expiresAtEpochSecond);
                           return connection
                               .preparedQuery(MARK_USED)
                               .execute(Tuple.of(presented.getLong("id")))
@@ -99,16 +119,14 @@ public final class TokenRepository {
                                           .preparedQuery(INSERT_NEXT)
                                           .execute(
                                               Tuple.of(
-                                                  hash(newTokenHash),
-                                                  family,
-                                                  userId,
-                                                  familyExpiry(
-                                                      presented.getOffsetDateTime("expires_at"),
-                                                      expiresAtEpochSecond))))
-                              .compose(v -> userState(connection, userId));
+                                                  hash(newTokenHash), family, userId, sessionEnds)))
+                              .compose(v -> userState(connection, userId, family, sessionEnds));
                         }))
         .map(
             outcome -> {
+              if (outcome.ended() != null) {
+                sessionsEnded.accept(outcome.ended());
+              }
               if (outcome.refusal() != null) {
                 throw new UnauthorizedException(outcome.refusal());
               }
@@ -117,19 +135,26 @@ public final class TokenRepository {
   }
 
   public Future<Void> revoke(
-      long userId, String jti, long expiresAtEpochSecond, @Nullable String refreshTokenHash) {
+      long userId,
+      String jti,
+      String session,
+      long expiresAtEpochSecond,
+      @Nullable String refreshTokenHash) {
     Future<?> access =
         pool.preparedQuery(REVOKE_ACCESS)
             .execute(Tuple.of(UUID.fromString(jti), time(expiresAtEpochSecond)));
+    Future<?> ownSession =
+        pool.preparedQuery(REVOKE_SESSION).execute(Tuple.of(UUID.fromString(session), userId));
     Future<?> family =
         refreshTokenHash == null
             ? Future.succeededFuture()
             : pool.preparedQuery(REVOKE_FAMILY_OF)
                 .execute(Tuple.of(hash(refreshTokenHash), userId));
-    return Future.all(access, family).mapEmpty();
+    return Future.all(access, ownSession, family).mapEmpty();
   }
 
-  private static Future<Outcome> userState(SqlConnection connection, long userId) {
+  private static Future<Outcome> userState(
+      SqlConnection connection, long userId, UUID session, OffsetDateTime sessionEnds) {
     return connection
         .preparedQuery(USER_STATE)
         .execute(Tuple.of(userId))
@@ -137,7 +162,12 @@ public final class TokenRepository {
             rows -> {
               Row row = rows.iterator().next();
               return Outcome.granted(
-                  new TokensBus.Holder(userId, row.getString("role"), row.getBoolean("disabled")));
+                  new TokensBus.Holder(
+                      userId,
+                      row.getString("role"),
+                      row.getBoolean("disabled"),
+                      session.toString(),
+                      sessionEnds.toEpochSecond()));
             });
   }
 
@@ -158,13 +188,20 @@ public final class TokenRepository {
     return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
   }
 
-  private record Outcome(TokensBus.@Nullable Holder user, @Nullable String refusal) {
+  private record Outcome(
+      TokensBus.@Nullable Holder user,
+      @Nullable String refusal,
+      SessionEvents.@Nullable Revoked ended) {
     static Outcome refused(String why) {
-      return new Outcome(null, why);
+      return new Outcome(null, why, null);
+    }
+
+    static Outcome ended(String why, SessionEvents.Revoked ended) {
+      return new Outcome(null, why, ended);
     }
 
     static Outcome granted(TokensBus.Holder user) {
-      return new Outcome(user, null);
+      return new Outcome(user, null, null);
     }
   }
 }

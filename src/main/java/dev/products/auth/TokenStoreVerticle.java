@@ -17,11 +17,17 @@ public final class TokenStoreVerticle extends StoreVerticle {
 
   @Override
   protected List<MessageConsumer<?>> consumers(Pool pool) {
-    TokenRepository tokens = new TokenRepository(pool);
+    TokenRepository tokens =
+        new TokenRepository(pool, ended -> SessionEvents.publish(vertx.eventBus(), ended));
     return List.of(
         answer(
             TokensBus.ISSUE_REFRESH,
-            issue -> tokens.issue(issue.userId(), issue.tokenHash(), issue.expiresAtEpochSecond())),
+            issue ->
+                tokens.issue(
+                    issue.userId(),
+                    issue.session(),
+                    issue.tokenHash(),
+                    issue.expiresAtEpochSecond())),
         answer(
             TokensBus.ROTATE_REFRESH,
             rotate ->
@@ -33,6 +39,7 @@ public final class TokenStoreVerticle extends StoreVerticle {
                 tokens.revoke(
                     revoke.userId(),
                     revoke.jti(),
+                    revoke.session(),
                     revoke.expiresAtEpochSecond(),
                     revoke.refreshTokenHash())));
   }

@@ -23,25 +23,41 @@ public final class TokensBus {
       Address.of("tokens.rotate-refresh");
 
   /**
-   * Revokes the access token until it would have expired, and the refresh token's family if one is
-   * given and it belongs to the same user.
+   * Revokes the access token until it would have expired, its session, and the refresh token's
+   * family if one is given and it belongs to the same user.
    */
   public static final Address<Revoke, Void> REVOKE = Address.of("tokens.revoke");
 
   private TokensBus() {}
 
-  public record IssueRefresh(long userId, String tokenHash, long expiresAtEpochSecond) {}
+  /**
+   * A login's first refresh token.
+   *
+   * @param session the new family's id, which the access tokens of this login carry as {@code sid}
+   */
+  public record IssueRefresh(
+      long userId, String session, String tokenHash, long expiresAtEpochSecond) {}
 
   public record RotateRefresh(String tokenHash, String newTokenHash, long expiresAtEpochSecond) {}
 
   /**
-   * A logout.
+   * A logout: the access token, its session (refresh-token family), and the family of a refresh
+   * token sent with it if that is another of the user's.
    *
    * @param refreshTokenHash the refresh token to revoke with it, or null
    */
   public record Revoke(
-      long userId, String jti, long expiresAtEpochSecond, @Nullable String refreshTokenHash) {}
+      long userId,
+      String jti,
+      String session,
+      long expiresAtEpochSecond,
+      @Nullable String refreshTokenHash) {}
 
-  /** Who holds a rotated refresh token, as the database says now. */
-  public record Holder(long userId, String role, boolean disabled) {}
+  /**
+   * Who holds a rotated refresh token, as the database says now, and the session it continues.
+   *
+   * @param sessionEndsAtEpochSecond the family's absolute expiry (REFRESH_TOKEN_TTL from login)
+   */
+  public record Holder(
+      long userId, String role, boolean disabled, String session, long sessionEndsAtEpochSecond) {}
 }

@@ -193,7 +193,7 @@ public final class ApiRouter {
         .handler(new BridgeOrigins(config.edge().corsOrigins()));
     router
         .route(EventBusBridge.PATH + "/*")
-        .subRouter(EventBusBridge.create(vertx, services.socketAuthentication()));
+        .subRouter(EventBusBridge.create(vertx, services.live()));
     DocsRoutes.mount(router, contractText, eventsText);
 
     router.route().failureHandler(problems);

@@ -5,7 +5,6 @@ import dev.products.auth.AccessTokens;
 import dev.products.auth.LoginThrottle;
 import dev.products.auth.PasswordHasher;
 import dev.products.live.LiveUpdates;
-import dev.products.live.SocketAuthentication;
 import dev.products.ratelimit.RateLimits;
 
 /** What one HTTP verticle instance builds once at start and its handlers share. */
@@ -15,5 +14,4 @@ public record HttpServices(
     RateLimits rateLimits,
     LoginThrottle loginThrottle,
     Observability observability,
-    SocketAuthentication socketAuthentication,
     LiveUpdates live) {}

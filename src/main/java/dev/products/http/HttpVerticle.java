@@ -60,8 +60,9 @@ public final class HttpVerticle extends VerticleBase {
     RateLimits rateLimits =
         new RateLimits(bus, config.rateLimits().window(), observability.business());
     AccessTokens accessTokens = AccessTokens.create(vertx, config.jwt(), jwtKeys);
-    SocketAuthentication socketAuthentication = new SocketAuthentication(bus, accessTokens);
-    live = new LiveUpdates(vertx, config.live(), socketAuthentication, liveConnections);
+    live =
+        new LiveUpdates(
+            vertx, config.live(), new SocketAuthentication(bus, accessTokens), liveConnections);
     HttpServices services =
         new HttpServices(
             passwords,
@@ -69,7 +70,6 @@ public final class HttpVerticle extends VerticleBase {
             rateLimits,
             new LoginRateLimit(rateLimits, config.rateLimits(), observability.business()),
             observability,
-            socketAuthentication,
             live);
     return live.start()
         .compose(v -> ApiRouter.create(vertx, config, lifecycle, services))

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The SockJS event bus bridge at {@code /eventbus}, for browser and script consumers: out, only the
  * public product event addresses; in, nothing. Registering for an address takes a valid access
  * token in the register message's headers ({@code authorization: Bearer <token>}), checked like any
- * bearer token (signature, expiry, account, revocation).
+ * bearer token (signature, expiry, account, revocation); the socket closes when that token expires
+ * or is revoked ({@link BridgeSessions}).
  */
 public final class EventBusBridge {
 
@@ -28,7 +29,9 @@ public final class EventBusBridge {
 
   private EventBusBridge() {}
 
-  public static Router create(Vertx vertx, SocketAuthentication authentication) {
+  public static Router create(Vertx vertx, LiveUpdates live) {
+    SocketAuthentication authentication = live.authentication();
+    BridgeSessions sessions = live.bridgeSessions();
     SockJSBridgeOptions options =
         new SockJSBridgeOptions()
             .setPingTimeout(60_000)
@@ -44,10 +47,14 @@ public final class EventBusBridge {
             new SockJSHandlerOptions()
                 .setRegisterWriteHandler(false)
                 .addDisabledTransport(Transport.JSON_P.name()))
-        .bridge(options, event -> guard(event, authentication));
+        .bridge(options, event -> guard(event, authentication, sessions));
   }
 
-  private static void guard(BridgeEvent event, SocketAuthentication authentication) {
+  private static void guard(
+      BridgeEvent event, SocketAuthentication authentication, BridgeSessions sessions) {
+    if (event.type() == BridgeEventType.SOCKET_CLOSED) {
+      sessions.closed(event.socket());
+    }
     if (event.type() == BridgeEventType.SOCKET_ERROR) {
       // Mostly a client that went away; vertx-web has logged it already, at ERROR unless it was
       // only that (dev.products.platform.logging.SockJsDisconnects).
@@ -65,6 +72,14 @@ public final class EventBusBridge {
         authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
             ? authorization.substring(7).trim()
             : null;
-    authentication.authenticate(token).onComplete(result -> event.complete(result.succeeded()));
+    authentication
+        .authenticate(token)
+        .onComplete(
+            result -> {
+              if (result.succeeded()) {
+                sessions.registered(event.socket(), result.result());
+              }
+              event.complete(result.succeeded());
+            });
   }
 }

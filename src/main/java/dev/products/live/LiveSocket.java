@@ -2,6 +2,7 @@ package dev.products.live;
 
 import dev.products.auth.AccountState;
 import dev.products.auth.AuthUser;
+import dev.products.auth.SessionEvents;
 import dev.products.platform.config.LiveConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -256,11 +257,12 @@ final class LiveSocket {
             });
   }
 
-  /** Sessions ended elsewhere (logout, disabled account), possibly on another node. */
-  void revoked(long userId, @Nullable String jti) {
-    if (user != null && user.id() == userId && (jti == null || jti.equals(user.jti()))) {
-      close(
-          UNAUTHENTICATED, jti == null ? "the account is disabled" : "the token has been revoked");
+  /**
+   * Sessions ended elsewhere (logout, disabled account, password change), maybe on another node.
+   */
+  void revoked(SessionEvents.Revoked revoked) {
+    if (user != null && revoked.ends(user)) {
+      close(UNAUTHENTICATED, revoked.reason());
     }
   }
 

@@ -31,6 +31,7 @@ public final class LiveUpdates {
   private final SocketAuthentication authentication;
   private final LiveConnections connections;
   private final Set<LiveSocket> sockets = new HashSet<>();
+  private final BridgeSessions bridgeSessions;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long ticker = -1;
 
@@ -43,6 +44,16 @@ public final class LiveUpdates {
     this.config = config;
     this.authentication = authentication;
     this.connections = connections;
+    this.bridgeSessions = new BridgeSessions(vertx, authentication);
+  }
+
+  SocketAuthentication authentication() {
+    return authentication;
+  }
+
+  /** The event bus bridge's subscribers on this verticle, ended by the same events and checks. */
+  BridgeSessions bridgeSessions() {
+    return bridgeSessions;
   }
 
   public Future<Void> start() {
@@ -57,8 +68,8 @@ public final class LiveUpdates {
                 SessionEvents.REVOKED,
                 message -> {
                   SessionEvents.Revoked revoked = SessionEvents.Revoked.fromJson(message.body());
-                  List.copyOf(sockets)
-                      .forEach(socket -> socket.revoked(revoked.userId(), revoked.jti()));
+                  List.copyOf(sockets).forEach(socket -> socket.revoked(revoked));
+                  bridgeSessions.revoked(revoked);
                 }));
     ticker =
         vertx.setPeriodic(
@@ -71,6 +82,7 @@ public final class LiveUpdates {
                         socket.ping(now);
                         socket.recheck();
                       });
+              bridgeSessions.recheck();
             });
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
@@ -130,6 +142,7 @@ public final class LiveUpdates {
     }
     List.copyOf(sockets)
         .forEach(socket -> socket.close(LiveSocket.GOING_AWAY, "the server is shutting down"));
+    bridgeSessions.closeAll();
     return Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
   }
 }

@@ -45,7 +45,9 @@ public final class SocketAuthentication {
   /** The holder as the account is now; see {@link AccountState#judge}. */
   public Future<AuthUser> stillValid(AuthUser holder) {
     return AccountState.judge(
-        bus.request(UsersBus.AUTH_STATE, new UsersBus.AuthStateQuery(holder.id(), holder.jti())),
+        bus.request(
+            UsersBus.AUTH_STATE,
+            new UsersBus.AuthStateQuery(holder.id(), holder.jti(), holder.session())),
         holder);
   }
 }

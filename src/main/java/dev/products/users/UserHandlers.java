@@ -47,7 +47,8 @@ public final class UserHandlers {
         bus.request(UsersBus.UPDATE, update),
         user -> {
           if (Boolean.TRUE.equals(update.disabled())) {
-            SessionEvents.publish(eventBus, new SessionEvents.Revoked(id, null));
+            SessionEvents.publish(
+                eventBus, SessionEvents.Revoked.everySession(id, "the account is disabled"));
           }
           Responses.json(rc, 200, user.toJson());
         });

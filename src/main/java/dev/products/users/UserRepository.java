@@ -11,6 +11,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The users table, in prepared statements. Password hashes leave only through {@link #credentials}.
@@ -52,7 +53,9 @@ public final class UserRepository {
       "SELECT id, role, disabled, password_hash FROM users WHERE email_canonical = $1";
   private static final String AUTH_STATE =
       """
-      SELECT role, disabled, EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $2)
+      SELECT role, disabled,
+        EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $2),
+        EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $3 AND revoked_at IS NOT NULL)
       FROM users WHERE id = $1""";
   private static final String ENSURE_ADMIN =
       """
@@ -129,16 +132,17 @@ public final class UserRepository {
             });
   }
 
-  public Future<UsersBus.AuthState> authState(long id, String jti) {
+  public Future<UsersBus.AuthState> authState(long id, String jti, String session) {
     return pool.preparedQuery(AUTH_STATE)
-        .execute(Tuple.of(id, java.util.UUID.fromString(jti)))
+        .execute(Tuple.of(id, UUID.fromString(jti), UUID.fromString(session)))
         .map(
             rows -> {
               if (rows.size() == 0) {
                 throw new NotFoundException("user " + id + " does not exist");
               }
               Row row = rows.iterator().next();
-              return new UsersBus.AuthState(row.getString(0), row.getBoolean(1), row.getBoolean(2));
+              return new UsersBus.AuthState(
+                  row.getString(0), row.getBoolean(1), row.getBoolean(2), row.getBoolean(3));
             });
   }
 

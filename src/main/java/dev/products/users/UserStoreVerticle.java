@@ -25,7 +25,9 @@ public final class UserStoreVerticle extends StoreVerticle {
         answer(UsersBus.LIST, page -> users.page(page.limit(), page.offset())),
         answer(UsersBus.UPDATE, users::update),
         answer(UsersBus.CREDENTIALS, login -> users.credentials(login.email())),
-        answer(UsersBus.AUTH_STATE, holder -> users.authState(holder.id(), holder.jti())),
+        answer(
+            UsersBus.AUTH_STATE,
+            holder -> users.authState(holder.id(), holder.jti(), holder.session())),
         answer(
             UsersBus.ENSURE_ADMIN,
             admin -> users.ensureAdmin(admin.email(), admin.passwordHash())));

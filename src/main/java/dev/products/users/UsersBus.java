@@ -76,13 +76,16 @@ public final class UsersBus {
    * Whose token this is.
    *
    * @param jti the access token's id, to check it is not revoked
+   * @param session the token's session (its refresh-token family), to check it has not ended
    */
-  public record AuthStateQuery(long id, String jti) {}
+  public record AuthStateQuery(long id, String jti, String session) {}
 
   /**
    * The account as it is now.
    *
    * @param revoked the token presented was revoked (a logout)
+   * @param sessionEnded the token's session was revoked (a logout, a reused refresh token, a
+   *     password change or reset)
    */
-  public record AuthState(String role, boolean disabled, boolean revoked) {}
+  public record AuthState(String role, boolean disabled, boolean revoked, boolean sessionEnded) {}
 }

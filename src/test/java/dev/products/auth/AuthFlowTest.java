@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Register, log in, refresh, log out: the flow a client author follows in docs/auth.md. */
@@ -126,7 +127,49 @@ class AuthFlowTest extends ApiTestBase {
     assertThat(claims.getString("iss")).isEqualTo("products-api");
     assertThat(claims.getValue("aud").toString()).contains("products-api");
     assertThat(claims.getString("jti")).isNotBlank();
+    assertThat(UUID.fromString(claims.getString("sid")))
+        .as("the session the token belongs to")
+        .isNotNull();
     assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(900);
+  }
+
+  @Test
+  void refreshedAccessTokensBelongToTheSameSessionAndANewLoginStartsAnother() {
+    String email = Accounts.uniqueEmail();
+    Accounts.register(http, email);
+    JsonObject first = Accounts.login(http, email, Accounts.PASSWORD);
+    JsonObject refreshed =
+        http.postJson(
+                "/auth/refresh",
+                new JsonObject().put("refresh_token", first.getString("refresh_token")))
+            .json();
+    JsonObject other = Accounts.login(http, email, Accounts.PASSWORD);
+
+    String session = claims(first.getString("access_token")).getString("sid");
+    assertThat(claims(refreshed.getString("access_token")).getString("sid")).isEqualTo(session);
+    assertThat(claims(other.getString("access_token")).getString("sid")).isNotEqualTo(session);
+  }
+
+  @Test
+  void anAccessTokenNeverOutlivesItsLogin() {
+    String email = Accounts.uniqueEmail();
+    Accounts.register(http, email);
+    JsonObject first = Accounts.login(http, email, Accounts.PASSWORD);
+    long userId = http.as(first.getString("access_token")).get("/users/me").json().getLong("id");
+    // Two minutes are left of this login's REFRESH_TOKEN_TTL, less than an access token's 15.
+    TestDatabase.execute(
+        "UPDATE refresh_tokens SET expires_at = now() + interval '2 minutes' WHERE user_id = "
+            + userId);
+
+    JsonObject refreshed =
+        http.postJson(
+                "/auth/refresh",
+                new JsonObject().put("refresh_token", first.getString("refresh_token")))
+            .json();
+
+    assertThat(refreshed.getLong("expires_in")).isBetween(1L, 120L);
+    JsonObject claims = claims(refreshed.getString("access_token"));
+    assertThat(claims.getLong("exp") - claims.getLong("iat")).isBetween(1L, 120L);
   }
 
   @Test
@@ -280,6 +323,32 @@ class AuthFlowTest extends ApiTestBase {
   }
 
   @Test
+  void reusingARotatedRefreshTokenEndsTheSessionsAccessTokensAtOnce() {
+    String email = Accounts.uniqueEmail();
+    Accounts.register(http, email);
+    JsonObject login = Accounts.login(http, email, Accounts.PASSWORD);
+    JsonObject rotated =
+        http.postJson(
+                "/auth/refresh",
+                new JsonObject().put("refresh_token", login.getString("refresh_token")))
+            .json();
+    JsonObject otherLogin = Accounts.login(http, email, Accounts.PASSWORD);
+
+    http.postJson(
+        "/auth/refresh", new JsonObject().put("refresh_token", login.getString("refresh_token")));
+
+    Reply original = http.as(login.getString("access_token")).get("/users/me");
+    assertThat(original.status()).isEqualTo(401);
+    assertThat(original.json().getString("detail")).isEqualTo("the session has been revoked");
+    assertThat(http.as(rotated.getString("access_token")).get("/users/me").status())
+        .as("the access token the thief got by rotating")
+        .isEqualTo(401);
+    assertThat(http.as(otherLogin.getString("access_token")).get("/users/me").status())
+        .as("another login of the same user is another session")
+        .isEqualTo(200);
+  }
+
+  @Test
   void unknownRefreshTokenIs401() {
     Reply reply =
         http.postJson("/auth/refresh", new JsonObject().put("refresh_token", "made-up-token"));
@@ -320,5 +389,33 @@ class AuthFlowTest extends ApiTestBase {
 
     assertThat(logout.status()).isEqualTo(204);
     assertThat(me.get("/users/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  void logoutEndsTheWholeSessionEvenWithoutItsRefreshToken() {
+    String email = Accounts.uniqueEmail();
+    Accounts.register(http, email);
+    JsonObject login = Accounts.login(http, email, Accounts.PASSWORD);
+    JsonObject refreshed =
+        http.postJson(
+                "/auth/refresh",
+                new JsonObject().put("refresh_token", login.getString("refresh_token")))
+            .json();
+
+    Reply logout =
+        http.as(login.getString("access_token"))
+            .send(HttpMethod.POST, "/auth/logout", null, null, MultiMap.caseInsensitiveMultiMap());
+
+    assertThat(logout.status()).isEqualTo(204);
+    assertThat(http.as(refreshed.getString("access_token")).get("/users/me").status())
+        .as("the session's newer access token")
+        .isEqualTo(401);
+    assertThat(
+            http.postJson(
+                    "/auth/refresh",
+                    new JsonObject().put("refresh_token", refreshed.getString("refresh_token")))
+                .status())
+        .as("the session's current refresh token")
+        .isEqualTo(401);
   }
 }

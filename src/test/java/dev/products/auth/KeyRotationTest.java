@@ -101,7 +101,8 @@ class KeyRotationTest {
             new JsonObject()
                 .put("sub", String.valueOf(id))
                 .put("role", "user")
-                .put("jti", UUID.randomUUID().toString()),
+                .put("jti", UUID.randomUUID().toString())
+                .put("sid", UUID.randomUUID().toString()),
             new JWTOptions()
                 .setIssuer("products-api")
                 .setAudience(List.of("products-api"))

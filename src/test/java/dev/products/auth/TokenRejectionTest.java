@@ -36,7 +36,8 @@ class TokenRejectionTest extends ApiTestBase {
     return new JsonObject()
         .put("sub", "1")
         .put("role", "admin")
-        .put("jti", UUID.randomUUID().toString());
+        .put("jti", UUID.randomUUID().toString())
+        .put("sid", UUID.randomUUID().toString());
   }
 
   private static JWTOptions validOptions() {
@@ -142,7 +143,14 @@ class TokenRejectionTest extends ApiTestBase {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"\"iat\":\"yesterday\"", "\"nbf\":{}", "\"sub\":1", "\"jti\":5", "\"iss\":[1]"})
+      strings = {
+        "\"iat\":\"yesterday\"",
+        "\"nbf\":{}",
+        "\"sub\":1",
+        "\"jti\":5",
+        "\"sid\":7",
+        "\"iss\":[1]"
+      })
   void aTokenSignedWithOurKeyWithARegisteredClaimOfTheWrongTypeIsRefused(String claim) {
     long exp = System.currentTimeMillis() / 1000 + 600;
     String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
@@ -150,12 +158,31 @@ class TokenRejectionTest extends ApiTestBase {
         new JsonObject(
                 "{\"sub\":\"1\",\"role\":\"admin\",\"jti\":\""
                     + UUID.randomUUID()
+                    + "\",\"sid\":\""
+                    + UUID.randomUUID()
                     + "\",\"iss\":\"products-api\",\"aud\":\"products-api\",\"exp\":"
                     + exp
                     + "}")
             .mergeIn(new JsonObject("{" + claim + "}"));
     String body = b64(payload.encode());
     assertRefused(header + "." + body + "." + hs256(header + "." + body));
+  }
+
+  @Test
+  void aTokenSignedWithOurKeyWithEveryClaimForARealUserIsAccepted() {
+    String id = String.valueOf(user.get("/users/me").json().getLong("id"));
+    String token =
+        sign(
+            TestApp.JWT_SECRET, claimsOfAdmin().put("sub", id).put("role", "user"), validOptions());
+
+    assertThat(http.as(token).get("/users/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTokenSignedWithOurKeyThatNamesNoSessionIsRefused() {
+    JsonObject claims = claimsOfAdmin();
+    claims.remove("sid");
+    assertRefused(sign(TestApp.JWT_SECRET, claims, validOptions()));
   }
 
   @Test

@@ -79,6 +79,35 @@ class EventBusBridgeTest {
   }
 
   @Test
+  void loggingOutClosesTheBridgeSocketsRegisteredWithThatToken() {
+    String email = Accounts.uniqueEmail();
+    Accounts.register(app.http(), email);
+    String own = Accounts.login(app.http(), email, Accounts.PASSWORD).getString("access_token");
+    try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
+      bridge.register(ProductEvents.CREATED, own);
+      assertThat(bridge.next("err", Duration.ofMillis(500))).isNull();
+
+      assertThat(app.http().as(own).postJson("/auth/logout", new JsonObject()).status())
+          .isEqualTo(204);
+
+      assertThat(bridge.awaitClose(WAIT)).isEqualTo((short) 4401);
+    }
+  }
+
+  @Test
+  void aBridgeSocketClosesWhenTheTokenItRegisteredWithExpires() {
+    String email = Accounts.uniqueEmail();
+    long id = Accounts.register(app.http(), email).getLong("id");
+    String shortLived = TestApp.signAccessToken(vertx, id, "user", Duration.ofSeconds(2));
+    try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
+      bridge.register(ProductEvents.CREATED, shortLived);
+      assertThat(bridge.next("err", Duration.ofMillis(500))).isNull();
+
+      assertThat(bridge.awaitClose(WAIT)).isEqualTo((short) 4401);
+    }
+  }
+
+  @Test
   void internalAddressesCannotBeListenedTo() {
     try (BridgeClient bridge = BridgeClient.connect(vertx, app.port())) {
       bridge.register("sessions.revoked", token);

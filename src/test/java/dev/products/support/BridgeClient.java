@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +20,14 @@ public final class BridgeClient implements AutoCloseable {
   private final WebSocketClient client;
   private final ClientWebSocket ws;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Short> closed = new CompletableFuture<>();
 
   private BridgeClient(WebSocketClient client) {
     this.client = client;
     this.ws = client.webSocket();
     // The raw endpoint writes binary frames; both kinds carry the same JSON.
     ws.handler(data -> frames.add(data.toJsonObject()));
+    ws.closeHandler(v -> closed.complete(ws.closeStatusCode()));
   }
 
   public static BridgeClient connect(Vertx vertx, int port) {
@@ -86,8 +89,21 @@ public final class BridgeClient implements AutoCloseable {
     return null;
   }
 
+  /** The status the server closed the socket with; fails if it stays open that long. */
+  public short awaitClose(Duration within) {
+    try {
+      return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("the bridge socket was not closed within " + within, e);
+    }
+  }
+
   @Override
   public void close() {
+    if (closed.isDone()) {
+      client.close().await();
+      return;
+    }
     ws.close().await();
     client.close().await();
   }

@@ -6,9 +6,16 @@ import dev.products.platform.config.AppConfig;
 import dev.products.platform.config.ConfigLoader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The real service, started in-process on a free port against the test database. */
@@ -77,6 +84,27 @@ public final class TestApp implements AutoCloseable {
     byte[] bytes = new byte[48];
     new java.security.SecureRandom().nextBytes(bytes);
     return java.util.Base64.getEncoder().encodeToString(bytes);
+  }
+
+  /**
+   * An access token as the service would sign it with {@link #JWT_SECRET} (every claim, a session
+   * of its own), but with the lifetime the test needs.
+   */
+  public static String signAccessToken(Vertx vertx, long userId, String role, Duration ttl) {
+    return JWTAuth.create(
+            vertx,
+            new JWTAuthOptions()
+                .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(JWT_SECRET)))
+        .generateToken(
+            new JsonObject()
+                .put("sub", String.valueOf(userId))
+                .put("role", role)
+                .put("jti", UUID.randomUUID().toString())
+                .put("sid", UUID.randomUUID().toString()),
+            new JWTOptions()
+                .setIssuer("products-api")
+                .setAudience(List.of("products-api"))
+                .setExpiresInSeconds((int) ttl.toSeconds()));
   }
 
   public static final String ADMIN_EMAIL = "admin@products.test";
