@@ -11,6 +11,9 @@ import dev.products.http.HttpVerticle;
 import dev.products.jobs.Housekeeping;
 import dev.products.jobs.JobHandler;
 import dev.products.jobs.JobVerticle;
+import dev.products.jobs.Mailer;
+import dev.products.jobs.PasswordChangedEmail;
+import dev.products.jobs.PasswordResetEmail;
 import dev.products.jobs.WelcomeEmail;
 import dev.products.live.LiveConnections;
 import dev.products.platform.bus.Bus;
@@ -105,7 +108,10 @@ public final class App {
     ExportFiles exports = new ExportFiles(config.dataDir());
     Bus bus = new Bus(vertx, config.bus());
     Map<String, JobHandler> jobHandlers = new HashMap<>(extraJobHandlers);
-    jobHandlers.putIfAbsent(WelcomeEmail.KIND, WelcomeEmail.create(vertx, config.mail()));
+    Mailer mailer = Mailer.create(vertx, config.mail());
+    jobHandlers.putIfAbsent(WelcomeEmail.KIND, new WelcomeEmail(mailer));
+    jobHandlers.putIfAbsent(PasswordResetEmail.KIND, new PasswordResetEmail(bus, mailer));
+    jobHandlers.putIfAbsent(PasswordChangedEmail.KIND, new PasswordChangedEmail(bus, mailer));
     jobHandlers.putIfAbsent(ProductExport.KIND, new ProductExport(vertx, bus, exports));
     jobHandlers.putIfAbsent(
         ExportCleanup.KIND, new ExportCleanup(vertx, exports, config.exports().maxAge()));

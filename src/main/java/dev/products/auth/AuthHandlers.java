@@ -243,7 +243,7 @@ public final class AuthHandlers {
     return rc.request().formAttributes();
   }
 
-  private static void badField(RoutingContext rc, String field, String detail) {
+  static void badField(RoutingContext rc, String field, String detail) {
     new Problem(
             ProblemType.VALIDATION,
             400,
@@ -253,7 +253,7 @@ public final class AuthHandlers {
         .send(rc.response(), rc.request().path(), dev.products.http.RequestIds.of(rc));
   }
 
-  private static JsonObject validatedBody(RoutingContext rc) {
+  static JsonObject validatedBody(RoutingContext rc) {
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     return validated.getBody().getJsonObject();
   }

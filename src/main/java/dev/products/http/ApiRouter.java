@@ -5,6 +5,7 @@ import dev.products.Lifecycle;
 import dev.products.auth.AuthHandlers;
 import dev.products.auth.AuthUser;
 import dev.products.auth.BearerAuthentication;
+import dev.products.auth.PasswordHandlers;
 import dev.products.auth.RequireRole;
 import dev.products.categories.CategoryHandlers;
 import dev.products.exports.ExportFiles;
@@ -126,6 +127,8 @@ public final class ApiRouter {
             services.accessTokens(),
             config.jwt(),
             services.loginThrottle());
+    PasswordHandlers passwordHandlers =
+        new PasswordHandlers(bus, services.passwords(), services.loginThrottle());
     UserHandlers users = new UserHandlers(bus, vertx.eventBus());
     BearerAuthentication bearer = new BearerAuthentication(services.accessTokens(), bus);
     Handler<RoutingContext> adminOnly = RequireRole.of(AuthUser.ADMIN);
@@ -159,6 +162,9 @@ public final class ApiRouter {
             Map.entry("issueToken", List.of(auth::token)),
             Map.entry("refreshToken", List.of(auth::refresh)),
             Map.entry("logout", List.of(auth::logout)),
+            Map.entry("requestPasswordReset", List.of(passwordHandlers::requestReset)),
+            Map.entry("resetPassword", List.of(passwordHandlers::reset)),
+            Map.entry("changePassword", List.of(passwordHandlers::change)),
             Map.entry("getCurrentUser", List.of(users::me)),
             Map.entry("listUsers", List.of(adminOnly, users::list)),
             Map.entry("updateUser", List.of(adminOnly, users::update)),

@@ -9,7 +9,10 @@ import dev.products.users.Emails;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
-/** Login attempts per account (whatever the case of the e-mail) and per client address. */
+/**
+ * Login attempts and reset e-mails per account (whatever the spelling of the e-mail) and per client
+ * address.
+ */
 public final class LoginRateLimit implements LoginThrottle {
 
   private final RateLimits limits;
@@ -28,6 +31,20 @@ public final class LoginRateLimit implements LoginThrottle {
         .hit(rc, "login_ip", ClientAddress.of(rc), config.loginPerIp())
         .compose(
             v -> limits.hit(rc, "login_account", accountKey(account), config.loginPerAccount()));
+  }
+
+  @Override
+  public Future<Void> admitReset(RoutingContext rc, String account) {
+    return limits
+        .hit(rc, "reset_ip", ClientAddress.of(rc), config.loginPerIp())
+        .compose(
+            v ->
+                limits.hit(
+                    rc,
+                    "reset_account",
+                    accountKey(account),
+                    config.resetPerAccount(),
+                    config.resetWindow()));
   }
 
   @Override

@@ -29,6 +29,17 @@ public final class RateLimits {
    * within {@code limit}; otherwise fails the future with a 429. A limit of 0 is off.
    */
   public Future<Void> hit(RoutingContext rc, String limitName, String subject, int limit) {
+    return hit(rc, limitName, subject, limit, windowMs);
+  }
+
+  /** {@link #hit(RoutingContext, String, String, int)} counted over a window of its own. */
+  public Future<Void> hit(
+      RoutingContext rc, String limitName, String subject, int limit, Duration window) {
+    return hit(rc, limitName, subject, limit, window.toMillis());
+  }
+
+  private Future<Void> hit(
+      RoutingContext rc, String limitName, String subject, int limit, long windowMs) {
     if (limit <= 0) {
       return Future.succeededFuture();
     }

@@ -50,7 +50,9 @@ public final class UserRepository {
       RETURNING\s"""
           + COLUMNS;
   private static final String CREDENTIALS =
-      "SELECT id, role, disabled, password_hash FROM users WHERE email_canonical = $1";
+      "SELECT id, email, role, disabled, password_hash FROM users WHERE email_canonical = $1";
+  private static final String CREDENTIALS_OF =
+      "SELECT id, email, role, disabled, password_hash FROM users WHERE id = $1";
   private static final String AUTH_STATE =
       """
       SELECT role, disabled,
@@ -118,18 +120,26 @@ public final class UserRepository {
   public Future<UsersBus.Credentials> credentials(String email) {
     return pool.preparedQuery(CREDENTIALS)
         .execute(Tuple.of(Emails.canonical(email)))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                throw new NotFoundException("no account with this e-mail");
-              }
-              Row row = rows.iterator().next();
-              return new UsersBus.Credentials(
-                  row.getLong("id"),
-                  row.getString("role"),
-                  row.getBoolean("disabled"),
-                  row.getString("password_hash"));
-            });
+        .map(rows -> credentialsOf(rows, "no account with this e-mail"));
+  }
+
+  public Future<UsersBus.Credentials> credentials(long id) {
+    return pool.preparedQuery(CREDENTIALS_OF)
+        .execute(Tuple.of(id))
+        .map(rows -> credentialsOf(rows, "user " + id + " does not exist"));
+  }
+
+  private static UsersBus.Credentials credentialsOf(RowSet<Row> rows, String missing) {
+    if (rows.size() == 0) {
+      throw new NotFoundException(missing);
+    }
+    Row row = rows.iterator().next();
+    return new UsersBus.Credentials(
+        row.getLong("id"),
+        row.getString("email"),
+        row.getString("role"),
+        row.getBoolean("disabled"),
+        row.getString("password_hash"));
   }
 
   public Future<UsersBus.AuthState> authState(long id, String jti, String session) {

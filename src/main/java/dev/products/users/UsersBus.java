@@ -37,6 +37,48 @@ public final class UsersBus {
       Address.of("users.auth-state");
 
   /**
+   * What a password change checks the current password against, or {@link BusFailure#NOT_FOUND}.
+   */
+  public static final Address<ById, Credentials> CREDENTIALS_OF =
+      Address.of("users.credentials-of");
+
+  /**
+   * Sets a new password hash and, in the same transaction, ends every other session of the user,
+   * voids outstanding reset tokens and queues the "password changed" notice. {@link
+   * BusFailure#NOT_FOUND} if the user is gone.
+   */
+  public static final Address<PasswordChange, Void> CHANGE_PASSWORD =
+      Address.of("users.change-password");
+
+  /**
+   * Queues the reset e-mail job when an enabled account has this address; otherwise does nothing.
+   * The answer is the same either way.
+   */
+  public static final Address<ByEmail, Void> REQUEST_RESET = Address.of("users.request-reset");
+
+  /**
+   * Stores a new reset token's hash (voiding the user's older ones) and answers the address to mail
+   * it to; {@link BusFailure#NOT_FOUND} if the account is gone or disabled.
+   */
+  public static final Address<ResetTokenIssue, String> ISSUE_RESET_TOKEN =
+      Address.of("users.issue-reset-token");
+
+  /**
+   * Whose reset token this is, while it is unused and unexpired; {@link BusFailure#NOT_FOUND}
+   * otherwise.
+   */
+  public static final Address<ByResetToken, ResetHolder> RESET_HOLDER =
+      Address.of("users.reset-holder");
+
+  /**
+   * Uses the token up, sets the new password, ends every session of the user and queues the notice,
+   * in one transaction; answers the user's id. {@link BusFailure#NOT_FOUND} when the token is no
+   * longer good (used, expired, or the account disabled meanwhile).
+   */
+  public static final Address<PasswordReset, Long> RESET_PASSWORD =
+      Address.of("users.reset-password");
+
+  /**
    * Makes this account an admin when no admin exists (start-up bootstrap), answering whether it
    * did; otherwise changes nothing.
    */
@@ -65,10 +107,37 @@ public final class UsersBus {
   /** The fields an admin may change; null is "not sent". */
   public record Update(long id, @Nullable String role, @Nullable Boolean disabled) {}
 
-  public record Credentials(long id, String role, boolean disabled, String passwordHash) {
+  public record Credentials(
+      long id, String email, String role, boolean disabled, String passwordHash) {
     @Override
     public String toString() {
       return "Credentials[id=" + id + ", role=" + role + ", disabled=" + disabled + "]";
+    }
+  }
+
+  /**
+   * A new password for a signed-in user.
+   *
+   * @param keptSession the session (refresh-token family) that made the change, which stays
+   */
+  public record PasswordChange(long userId, String passwordHash, String keptSession) {
+    @Override
+    public String toString() {
+      return "PasswordChange[userId=" + userId + "]";
+    }
+  }
+
+  /** A reset token's SHA-256 (base64url) for this user, valid until then. */
+  public record ResetTokenIssue(long userId, String tokenHash, long expiresAtEpochSecond) {}
+
+  public record ByResetToken(String tokenHash) {}
+
+  public record ResetHolder(long userId, String email) {}
+
+  public record PasswordReset(String tokenHash, String passwordHash) {
+    @Override
+    public String toString() {
+      return "PasswordReset[]";
     }
   }
 

@@ -61,6 +61,7 @@ public final class TestApp implements AutoCloseable {
         .put("RATE_LIMIT_LOGIN_PER_ACCOUNT", 10_000)
         .put("RATE_LIMIT_LOGIN_PER_IP", 10_000)
         .put("RATE_LIMIT_PER_IP", 1_000_000)
+        .put("RATE_LIMIT_RESET_PER_ACCOUNT", 10_000)
         // No job workers unless a test asks: test apps would otherwise claim each other's jobs.
         .put("JOB_CONCURRENCY", 0)
         .put("HTTP_HOST", "127.0.0.1")
