@@ -60,11 +60,11 @@ final class StartBanner {
   private static String admin(AppConfig config) {
     return config
         .adminEmail()
+        // The address stays out: this is a log line, and logs name accounts by id alone.
         .map(
             email ->
-                email
-                    + " (ADMIN_EMAIL) is made the admin at start while no admin exists; an admin"
-                    + " promotes others with PATCH /users/{id}")
+                "the account of ADMIN_EMAIL is made the admin at start while no admin exists; an"
+                    + " admin promotes others with PATCH /users/{id}")
         .orElse(
             "none configured; to make one, start with ADMIN_EMAIL=you@example.com"
                 + " ADMIN_PASSWORD=<8+ characters> (used while no admin exists; an existing"

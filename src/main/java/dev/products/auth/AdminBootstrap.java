@@ -24,19 +24,23 @@ public final class AdminBootstrap {
     }
     String email = config.adminEmail().get();
     PasswordHasher hasher = new PasswordHasher(vertx);
+    Bus bus = new Bus(vertx, config.bus());
     return hasher
         .hash(config.adminPassword().orElseThrow())
+        .compose(hash -> bus.request(UsersBus.ENSURE_ADMIN, new UsersBus.NewAdmin(email, hash)))
         .compose(
-            hash ->
-                new Bus(vertx, config.bus())
-                    .request(UsersBus.ENSURE_ADMIN, new UsersBus.NewAdmin(email, hash)))
-        .onSuccess(
-            created -> {
-              if (created) {
-                LOG.info("No admin existed: {} is now the admin", email);
-              }
-            })
-        .<Void>mapEmpty()
+            created ->
+                created
+                    // The log names the account by id: logs are kept and read more widely than
+                    // the users table, so no address goes into them.
+                    ? bus.request(UsersBus.CREDENTIALS, new UsersBus.ByEmail(email))
+                        .onSuccess(
+                            admin ->
+                                LOG.info(
+                                    "No admin existed: user {} (ADMIN_EMAIL) is now the admin",
+                                    admin.id()))
+                        .<Void>mapEmpty()
+                    : Future.<Void>succeededFuture())
         // Not fatal: with migrations off the schema may not be there yet; readiness says so.
         .recover(
             failure -> {

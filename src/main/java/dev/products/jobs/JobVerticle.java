@@ -9,6 +9,7 @@ import dev.products.platform.config.JobsConfig;
 import dev.products.platform.database.DatabaseFailures;
 import dev.products.platform.errors.ErrorTracking;
 import dev.products.platform.logging.DependencyOutage;
+import dev.products.platform.logging.PersonalData;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -296,6 +297,9 @@ public final class JobVerticle extends VerticleBase {
     long retryIn = Backoff.delayMillis(job.attempt(), config.backoffBase(), config.backoffMax());
     String reason =
         failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    // The job's own row keeps the reason as it came; the log gets it without addresses (a mail
+    // server's refusal quotes the recipient).
+    String logged = PersonalData.withoutEmailAddresses(reason);
     return store
         .fail(job.id(), worker, reason, retryIn)
         .map(
@@ -306,7 +310,7 @@ public final class JobVerticle extends VerticleBase {
                     job.id(),
                     job.kind(),
                     job.attempt(),
-                    reason);
+                    logged);
                 errors.report(
                     failure,
                     Map.of(
@@ -324,7 +328,7 @@ public final class JobVerticle extends VerticleBase {
                     job.kind(),
                     job.attempt(),
                     job.maxAttempts(),
-                    reason,
+                    logged,
                     retryIn);
               }
               return null;

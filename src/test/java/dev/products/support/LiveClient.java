@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -32,7 +33,13 @@ public final class LiveClient implements AutoCloseable {
 
   /** With the token in {@code Sec-WebSocket-Protocol}; null connects without one. */
   public static LiveClient connect(Vertx vertx, int port, String token) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    return connect(vertx, port, token, new WebSocketClientOptions());
+  }
+
+  /** As {@link #connect(Vertx, int, String)}, with client options such as compression. */
+  public static LiveClient connect(
+      Vertx vertx, int port, String token, WebSocketClientOptions clientOptions) {
+    WebSocketClient client = vertx.createWebSocketClient(clientOptions);
     WebSocketConnectOptions options =
         new WebSocketConnectOptions()
             .setHost("127.0.0.1")

@@ -74,8 +74,8 @@ public record AppConfig(
           "must be set together with "
               + (adminEmail.isPresent() ? "ADMIN_EMAIL" : "ADMIN_PASSWORD"));
     }
-    if (adminPassword.isPresent() && adminPassword.get().length() < 8) {
-      throw new ConfigException("ADMIN_PASSWORD", "must be at least 8 characters");
+    if (adminEmail.isPresent() && adminPassword.isPresent()) {
+      AdminPassword.check(profile, adminEmail.get(), adminPassword.get());
     }
     return new AppConfig(
         profile,

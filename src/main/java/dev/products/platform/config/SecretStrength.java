@@ -20,7 +20,7 @@ final class SecretStrength {
   static final int MIN_GUESSES_LOG10 = 30;
   static final String HOW_TO_MAKE_ONE = "make one with: openssl rand -base64 48";
 
-  private static final Set<String> EXAMPLES = load();
+  private static final Set<String> EXAMPLES = published("/example-secrets.txt");
 
   private SecretStrength() {}
 
@@ -39,10 +39,11 @@ final class SecretStrength {
     return EXAMPLES;
   }
 
-  private static Set<String> load() {
-    try (InputStream in = SecretStrength.class.getResourceAsStream("/example-secrets.txt")) {
+  /** The values of a list of published examples: one a line, {@code #} comments. */
+  static Set<String> published(String resource) {
+    try (InputStream in = SecretStrength.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("example-secrets.txt is missing from the jar");
+        throw new IllegalStateException(resource + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines()

@@ -25,6 +25,9 @@ class ProdEdgeTest {
                 new JsonObject()
                     .put("APP_PROFILE", "prod")
                     .put("JWT_SECRET", TestApp.randomSecret())
+                    // The tests' admin password is published here, so prod refuses it.
+                    .put("ADMIN_EMAIL", "")
+                    .put("ADMIN_PASSWORD", "")
                     .put("ALLOWED_HOSTS", "127.0.0.1")
                     .put("TRUSTED_PROXIES", "127.0.0.1"));
         LogCapture logs = new LogCapture()) {
@@ -53,6 +56,8 @@ class ProdEdgeTest {
             new JsonObject()
                 .put("APP_PROFILE", "prod")
                 .put("JWT_SECRET", TestApp.randomSecret())
+                .put("ADMIN_EMAIL", "")
+                .put("ADMIN_PASSWORD", "")
                 .put("ALLOWED_HOSTS", "127.0.0.1"))) {
 
       assertThat(app.http().get("/metrics").status()).isEqualTo(404);
