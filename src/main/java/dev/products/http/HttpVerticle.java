@@ -83,11 +83,12 @@ public final class HttpVerticle extends VerticleBase {
                       .setTcpNoDelay(true)
                       .setWebSocketSubProtocols(List.of(LiveUpdates.SUBPROTOCOL))
                       // Clients only send small control messages; anything larger is not ours to
-                      // buffer. Vert.x offers permessage-deflate and deflate-frame by default: the
-                      // frame limit counts the bytes on the wire, the message limit inflated ones
-                      // (and only drops the message), so LiveSocket counts inflated bytes itself
-                      // and
-                      // closes with 1009 (CompressedMessagesTest).
+                      // buffer. WebSocket compression is off: Netty inflates a frame with no cap
+                      // before any limit sees it, so one 16 KiB frame could cost ~16 MB of heap
+                      // (a deflate bomb), while our events are small JSON that gains little.
+                      // LiveSocket still counts a message's bytes itself and closes with 1009.
+                      .setPerMessageWebSocketCompressionSupported(false)
+                      .setPerFrameWebSocketCompressionSupported(false)
                       .setMaxWebSocketFrameSize(16 * 1024)
                       .setMaxWebSocketMessageSize(16 * 1024)
                       // A peer that does not answer our close frame (a dead one, typically) loses

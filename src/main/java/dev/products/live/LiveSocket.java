@@ -4,6 +4,7 @@ import dev.products.auth.AccountState;
 import dev.products.auth.AuthUser;
 import dev.products.auth.SessionEvents;
 import dev.products.platform.config.LiveConfig;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -79,7 +80,21 @@ final class LiveSocket {
     ws.pongHandler(pong -> lastHeard = System.currentTimeMillis());
     ws.frameHandler(this::frame);
     ws.closeHandler(v -> released());
-    ws.exceptionHandler(failure -> LOG.debug("Live socket failed: {}", failure.getMessage()));
+    ws.exceptionHandler(
+        failure -> {
+          // A frame over the frame limit is refused by the decoder before any handler sees it;
+          // without this the connection just drops (1006) and the client never learns why.
+          if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+            short code = (short) corrupted.closeStatus().code();
+            close(
+                code,
+                code == TOO_BIG
+                    ? "messages are at most " + MAX_MESSAGE_BYTES + " bytes"
+                    : corrupted.closeStatus().reasonText());
+          } else {
+            LOG.debug("Live socket failed: {}", failure.getMessage());
+          }
+        });
     authTimer =
         vertx.setTimer(
             config.authTimeout().toMillis(),

@@ -93,14 +93,15 @@ public final class UsersBus {
   public record NewUser(String email, String passwordHash, String role) {
     @Override
     public String toString() {
-      return "NewUser[email=" + email + ", role=" + role + "]";
+      // No address: a record's text ends up in logs and error reports.
+      return "NewUser[role=" + role + "]";
     }
   }
 
   public record NewAdmin(String email, String passwordHash) {
     @Override
     public String toString() {
-      return "NewAdmin[email=" + email + "]";
+      return "NewAdmin[]";
     }
   }
 
