@@ -8,8 +8,9 @@ import java.time.Duration;
 /**
  * Rows that can no longer change any answer: Idempotency-Keys older than their TTL (a retry after
  * it makes a new product anyway), refresh tokens past expiry (refused whatever their state), and
- * revoked access-token ids past the token's own expiry (the signature check refuses those). Each
- * statement walks the index on its time column.
+ * revoked access-token ids past the token's own expiry (the signature check refuses those),
+ * password-reset tokens past theirs (refused whether used or not). Each statement walks the index
+ * on its time column.
  */
 public final class ExpiredRecords {
 
@@ -19,6 +20,8 @@ public final class ExpiredRecords {
       "DELETE FROM refresh_tokens WHERE expires_at < now()";
   private static final String REVOKED_ACCESS_TOKENS =
       "DELETE FROM revoked_access_tokens WHERE expires_at < now()";
+  private static final String RESET_TOKENS =
+      "DELETE FROM password_reset_tokens WHERE expires_at < now()";
 
   private final Pool pool;
   private final Duration idempotencyTtl;
@@ -39,11 +42,16 @@ public final class ExpiredRecords {
                         refresh ->
                             pool.preparedQuery(REVOKED_ACCESS_TOKENS)
                                 .execute()
-                                .map(
+                                .compose(
                                     revoked ->
-                                        new HousekeepingBus.Purged(
-                                            keys.rowCount(),
-                                            refresh.rowCount(),
-                                            revoked.rowCount()))));
+                                        pool.preparedQuery(RESET_TOKENS)
+                                            .execute()
+                                            .map(
+                                                resets ->
+                                                    new HousekeepingBus.Purged(
+                                                        keys.rowCount(),
+                                                        refresh.rowCount(),
+                                                        revoked.rowCount(),
+                                                        resets.rowCount())))));
   }
 }

@@ -19,14 +19,16 @@ public final class HousekeepingBus {
   public record PurgeExpired() {}
 
   /** How many rows of each kind were deleted. */
-  public record Purged(long idempotencyKeys, long refreshTokens, long revokedAccessTokens) {
+  public record Purged(
+      long idempotencyKeys, long refreshTokens, long revokedAccessTokens, long resetTokens) {
 
     /** As the housekeeping job's stored result. */
     public JsonObject toJson() {
       return new JsonObject()
           .put("idempotency_keys", idempotencyKeys)
           .put("refresh_tokens", refreshTokens)
-          .put("revoked_access_tokens", revokedAccessTokens);
+          .put("revoked_access_tokens", revokedAccessTokens)
+          .put("password_reset_tokens", resetTokens);
     }
   }
 }

@@ -130,7 +130,18 @@ class RecurringTasksTest {
             + "', now() - interval '1 minute'),"
             + " ('"
             + UUID.nameUUIDFromBytes((email + "live").getBytes(UTF_8))
-            + "', now() + interval '1 hour')");
+            + "', now() + interval '1 hour')",
+        "INSERT INTO password_reset_tokens (token_hash, user_id, expires_at) VALUES"
+            + " (decode(md5('"
+            + email
+            + "reset-old'), 'hex'), "
+            + user
+            + ", now() - interval '1 minute'),"
+            + " (decode(md5('"
+            + email
+            + "reset-live'), 'hex'), "
+            + user
+            + ", now() + interval '30 minutes')");
 
     startInstance(new JsonObject().put("HOUSEKEEPING_INTERVAL", "200ms"));
 
@@ -166,6 +177,17 @@ class RecurringTasksTest {
                 "SELECT count(*) FROM revoked_access_tokens WHERE jti = '"
                     + UUID.nameUUIDFromBytes((email + "live").getBytes(UTF_8))
                     + "'"))
+        .isEqualTo(1);
+    eventually(
+        Duration.ofSeconds(10),
+        () ->
+            TestDatabase.count(
+                "SELECT count(*) FROM password_reset_tokens WHERE user_id = " + user),
+        remaining -> remaining == 1);
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM password_reset_tokens WHERE expires_at > now() AND user_id = "
+                    + user))
         .isEqualTo(1);
   }
 }

@@ -160,4 +160,56 @@ class ClusterEventsTest {
     assertThat(cluster.app(0).http().get("/products/" + id).json().getString("name"))
         .isEqualTo("On B");
   }
+
+  @Test
+  void aPasswordChangedOnOneNodeEndsTheUsersOtherSessionsOnTheOther() {
+    HttpClientSupport onA = cluster.app(0).http();
+    HttpClientSupport onB = cluster.app(1).http();
+    String email = Accounts.uniqueEmail();
+    Accounts.register(onA, email);
+    String changer = Accounts.login(onA, email, Accounts.PASSWORD).getString("access_token");
+    String other = Accounts.login(onB, email, Accounts.PASSWORD).getString("access_token");
+    try (LiveClient live = LiveClient.connect(cluster.node(1), cluster.app(1).port(), other);
+        BridgeClient bridge = BridgeClient.connect(cluster.node(1), cluster.app(1).port())) {
+      live.nextOfType("ready", Duration.ofSeconds(10));
+      bridge.register(ProductEvents.CREATED, other);
+      assertThat(bridge.next("err", Duration.ofMillis(500))).isNull();
+
+      assertThat(
+              onA.as(changer)
+                  .postJson(
+                      "/users/me/password",
+                      new JsonObject()
+                          .put("current_password", Accounts.PASSWORD)
+                          .put("new_password", "Changed-" + java.util.UUID.randomUUID()))
+                  .status())
+          .isEqualTo(204);
+
+      assertThat(live.awaitClose(Duration.ofSeconds(10))).isEqualTo((short) 4401);
+      assertThat(bridge.awaitClose(Duration.ofSeconds(10))).isEqualTo((short) 4401);
+      assertThat(onB.as(other).get("/users/me").status()).isEqualTo(401);
+      assertThat(onB.as(changer).get("/users/me").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aRefreshTokenReusedOnOneNodeEndsItsSessionOnTheOther() {
+    HttpClientSupport onA = cluster.app(0).http();
+    HttpClientSupport onB = cluster.app(1).http();
+    String email = Accounts.uniqueEmail();
+    Accounts.register(onA, email);
+    JsonObject login = Accounts.login(onA, email, Accounts.PASSWORD);
+    String access = login.getString("access_token");
+    try (LiveClient live = LiveClient.connect(cluster.node(1), cluster.app(1).port(), access)) {
+      live.nextOfType("ready", Duration.ofSeconds(10));
+      JsonObject presented =
+          new JsonObject().put("refresh_token", login.getString("refresh_token"));
+      assertThat(onA.postJson("/auth/refresh", presented).status()).isEqualTo(200);
+
+      assertThat(onA.postJson("/auth/refresh", presented).status()).isEqualTo(401);
+
+      assertThat(live.awaitClose(Duration.ofSeconds(10))).isEqualTo((short) 4401);
+      assertThat(onB.as(access).get("/users/me").status()).isEqualTo(401);
+    }
+  }
 }

@@ -35,6 +35,7 @@ class QueryPlanTest {
       List.of(
           dev.products.products.ProductRepository.class,
           classNamed("dev.products.users.UserRepository"),
+          classNamed("dev.products.users.PasswordStore"),
           classNamed("dev.products.auth.TokenRepository"),
           classNamed("dev.products.jobs.ExpiredRecords"),
           classNamed("dev.products.jobs.JobStore"),
@@ -45,6 +46,7 @@ class QueryPlanTest {
           "users",
           "refresh_tokens",
           "revoked_access_tokens",
+          "password_reset_tokens",
           "idempotency_keys",
           "jobs",
           "categories");
@@ -71,8 +73,14 @@ class QueryPlanTest {
         "INSERT INTO users (email, email_canonical, password_hash, role) SELECT 'u' || g || '@plans.test', 'u' || g || '@plans.test', 'x', 'user' FROM generate_series(1, 10000) g",
         "INSERT INTO categories (name, slug) SELECT 'c' || g, 'c' || g FROM generate_series(1, 10000) g",
         "INSERT INTO products (name, price_cents, owner_id, category_id) SELECT 'p' || g, g, (g % 10000) + 1, (g % 10000) + 1 FROM generate_series(1, 20000) g",
-        "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)"
-            + " SELECT decode(md5(g::text), 'hex'), gen_random_uuid(), (g % 10000) + 1, now() + interval '1 day'"
+        // A tenth of the sessions ended (logout, reuse, password change).
+        "INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at, revoked_at)"
+            + " SELECT decode(md5(g::text), 'hex'), gen_random_uuid(), (g % 10000) + 1, now() + interval '1 day',"
+            + " CASE WHEN g % 10 = 0 THEN now() END"
+            + " FROM generate_series(1, 10000) g",
+        "INSERT INTO password_reset_tokens (token_hash, user_id, expires_at, used_at)"
+            + " SELECT decode(md5('reset' || g), 'hex'), (g % 10000) + 1, now() + interval '30 minutes',"
+            + " CASE WHEN g % 10 <> 0 THEN now() END"
             + " FROM generate_series(1, 10000) g",
         "INSERT INTO revoked_access_tokens (jti, expires_at) SELECT gen_random_uuid(), now() + g * interval '1 second'"
             + " FROM generate_series(1, 10000) g",
