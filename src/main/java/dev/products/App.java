@@ -33,6 +33,7 @@ import dev.products.platform.store.DatabaseUpkeepVerticle;
 import dev.products.products.CacheVerticle;
 import dev.products.products.CacheWrites;
 import dev.products.products.ProductStoreVerticle;
+import dev.products.products.VersionFloors;
 import dev.products.ratelimit.LocalFixedWindow;
 import dev.products.ratelimit.RateLimitVerticle;
 import dev.products.users.UserStoreVerticle;
@@ -202,6 +203,10 @@ public final class App {
     // the cores) and what the cache knows about writes (a write reaches one cache instance).
     LocalFixedWindow rateLimitFallback = new LocalFixedWindow(System::currentTimeMillis);
     CacheWrites cacheWrites = new CacheWrites();
+    // A stale copy may live CACHE_TTL after the last load that began before the write stored it,
+    // and a load waits at most a bus timeout; the margin covers clocks and scheduling.
+    VersionFloors versionFloors =
+        new VersionFloors(config.cacheTtl().plus(config.bus().timeout()).plusSeconds(5), 100_000);
     return deployEach(vertx, deployed, stores, instances)
         .compose(
             v ->
@@ -237,6 +242,7 @@ public final class App {
                             config.cacheTtl(),
                             registry,
                             cacheWrites,
+                            versionFloors,
                             redisOutage,
                             config.bus()),
                     redisInstances))

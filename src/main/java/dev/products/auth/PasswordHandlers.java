@@ -61,7 +61,8 @@ public final class PasswordHandlers {
                               if (!matches) {
                                 throttle.failed(rc);
                                 return Future.failedFuture(
-                                    new Refused("current_password", "is not the password"));
+                                    new Refused(
+                                        "current_password", "does not match the current password"));
                               }
                               if (current.equals(next)) {
                                 return Future.failedFuture(

@@ -17,6 +17,7 @@ import dev.products.http.contract.RequestMediaTypes;
 import dev.products.http.contract.ValidatorContract;
 import dev.products.http.docs.DocsRoutes;
 import dev.products.http.edge.ClientAddress;
+import dev.products.http.edge.CloseWhileStopping;
 import dev.products.http.edge.EdgeHandlers;
 import dev.products.http.edge.HeadAsGet;
 import dev.products.http.edge.RequestDeadline;
@@ -106,6 +107,7 @@ public final class ApiRouter {
     ProblemHandler problems = new ProblemHandler(services.observability().errors(), routes);
     // Order matters (vertx-web enforces it): platform handlers, then security policies, then the
     // body.
+    builder.rootHandler(new CloseWhileStopping(lifecycle));
     builder.rootHandler(new HeadAsGet());
     builder.rootHandler(new RequestIds());
     builder.rootHandler(new RequestDeadline(config.edge().requestTimeout()));

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Redis failing or slow (bounded by REDIS_TIMEOUT) never fails a read: it goes to the
  *       repository, Redis is left alone for a moment, and markers that could not be written are
  *       written when Redis answers again; until then their ids are read from the repository.
+ *   <li>Every node hears every committed update and delete (the product events, published across
+ *       the cluster after commit, not through Redis) and refuses a cached copy older than it
+ *       ({@link VersionFloors}): the writer's marker may not have reached Redis (it is cut off from
+ *       Redis while the others are not), or Redis may have come back with copies saved before the
+ *       write.
  * </ul>
  *
  * Deployed as many times as the HTTP verticle, so cache reads scale with the event loops. The loads
@@ -47,6 +53,7 @@ public final class CacheVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(CacheVerticle.class);
   private static final long PENDING_MARKERS_EVERY_MS = 1_000;
+  private static final long FLOOR_SWEEP_EVERY_MS = 10_000;
 
   private final RedisUrl url;
   private final RedisConfig redisConfig;
@@ -55,6 +62,7 @@ public final class CacheVerticle extends VerticleBase {
   private final BusConfig busConfig;
   private final Map<Long, Load> loading = new HashMap<>();
   private final CacheWrites writes;
+  private final VersionFloors floors;
   private Bus bus;
   private Redis redis;
   private ProductCache cache;
@@ -62,6 +70,7 @@ public final class CacheVerticle extends VerticleBase {
   private final DependencyOutage redisOutage;
   private Counter hits;
   private Counter misses;
+  private Counter stale;
   private Counter errors;
   private Counter loads;
 
@@ -70,6 +79,7 @@ public final class CacheVerticle extends VerticleBase {
 
   /**
    * @param writes what all instances of this process know about writes: one object per process
+   * @param floors the newest versions heard committed anywhere in the cluster: one per process
    * @param redisOutage Redis's outage reporting, shared with the rate limits
    */
   public CacheVerticle(
@@ -78,10 +88,12 @@ public final class CacheVerticle extends VerticleBase {
       Duration ttl,
       MeterRegistry registry,
       CacheWrites writes,
+      VersionFloors floors,
       DependencyOutage redisOutage,
       BusConfig busConfig) {
     this.url = url;
     this.writes = writes;
+    this.floors = floors;
     this.busConfig = busConfig;
     this.redisConfig = redisConfig;
     this.ttl = ttl;
@@ -96,6 +108,8 @@ public final class CacheVerticle extends VerticleBase {
     cache = new ProductCache(redis, redisConfig.keyPrefix(), ttl, redisConfig.timeout());
     hits = counter("hit");
     misses = counter("miss");
+    // A copy Redis held that was older than a write heard from the cluster: read afresh instead.
+    stale = counter("stale");
     errors =
         Counter.builder("cache.errors")
             .description("Cache operations Redis failed or did not answer in time")
@@ -105,7 +119,10 @@ public final class CacheVerticle extends VerticleBase {
             .description("Products loaded from the repository on a miss")
             .register(registry);
     vertx.setPeriodic(PENDING_MARKERS_EVERY_MS, id -> writePendingMarkers());
+    vertx.setPeriodic(FLOOR_SWEEP_EVERY_MS, id -> floors.sweep());
     return Future.all(
+        vertx.eventBus().<JsonObject>consumer(ProductEvents.UPDATED, this::heard).completion(),
+        vertx.eventBus().<JsonObject>consumer(ProductEvents.DELETED, this::heard).completion(),
         bus.answer(CacheBus.PRODUCT, this::product).completion(),
         bus.answer(CacheBus.WRITTEN, this::written, this::writtenNotTaken).completion());
   }
@@ -122,13 +139,28 @@ public final class CacheVerticle extends VerticleBase {
     return cached(id)
         .compose(
             found -> {
-              if (found != null) {
+              if (found != null && !floors.refuses(id, found.version())) {
                 hits.increment();
                 return Future.succeededFuture(found);
               }
-              misses.increment();
+              (found == null ? misses : stale).increment();
               return load(id);
             });
+  }
+
+  /**
+   * A product event from any node (created ones need no floor: nothing older can be cached). Loads
+   * in flight here began before the write, so later readers no longer join them either.
+   */
+  private void heard(Message<JsonObject> event) {
+    JsonObject body = event.body();
+    long id = body.getLong("id");
+    writes.written(id);
+    floors.heard(
+        id,
+        ProductEvents.DELETED.equals(event.address())
+            ? CacheBus.DELETED
+            : body.getInteger("version"));
   }
 
   private Future<@Nullable Product> cached(long id) {

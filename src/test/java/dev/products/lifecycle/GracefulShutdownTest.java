@@ -12,6 +12,12 @@ import dev.products.support.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -22,6 +28,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +105,43 @@ class GracefulShutdownTest {
     stopped.await();
     assertThat(TestDatabase.count("SELECT count(*) FROM products WHERE name = 'In flight'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void duringTheDrainAnswersSayConnectionCloseAndTheServerClosesTheirConnections(Vertx vertx)
+      throws Exception {
+    TestApp app = TestApp.start(vertx, new JsonObject().put("SHUTDOWN_DELAY", "3s"));
+    HttpClient client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
+    HttpClientResponse before = get(client, app.port());
+    HttpConnection keptAlive = before.request().connection();
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    keptAlive.closeHandler(v -> closed.complete(null));
+    assertThat(before.getHeader("Connection")).isNull();
+
+    Future<Void> stopped = app.app().stop();
+    HttpClientResponse during = get(client, app.port());
+
+    assertThat(during.request().connection()).as("the kept-alive connection").isSameAs(keptAlive);
+    assertThat(during.statusCode()).isEqualTo(200);
+    assertThat(during.getHeader("Connection")).isEqualToIgnoringCase("close");
+    closed.get(2, TimeUnit.SECONDS);
+    assertThat(stopped.isComplete())
+        .as("the connection closed while the listener still accepts (SHUTDOWN_DELAY)")
+        .isFalse();
+    stopped.await();
+    client.close().await();
+  }
+
+  private static HttpClientResponse get(HttpClient client, int port) {
+    HttpClientResponse response =
+        client
+            .request(HttpMethod.GET, port, "127.0.0.1", "/healthz/live")
+            .compose(request -> request.send())
+            .await();
+    response.body().await();
+    return response;
   }
 
   private static boolean accepts(int port) {

@@ -27,6 +27,12 @@ public final class TestCluster implements AutoCloseable {
    * {@code size} nodes, each with the service started with {@code settings} over the test defaults.
    */
   public static TestCluster start(int size, JsonObject settings) {
+    return start(size, settings, node -> new JsonObject());
+  }
+
+  /** As {@link #start(int, JsonObject)}, with settings of each node's own over the shared ones. */
+  public static TestCluster start(
+      int size, JsonObject settings, java.util.function.IntFunction<JsonObject> nodeSettings) {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       ports.add(TestApp.freePort());
@@ -45,8 +51,11 @@ public final class TestCluster implements AutoCloseable {
     // One deployment: every node shares the Redis keys (counters, cache), as real replicas do.
     JsonObject shared =
         new JsonObject().put("REDIS_KEY_PREFIX", TestRedis.uniquePrefix()).mergeIn(settings);
-    for (Vertx node : nodes) {
-      apps.add(TestApp.start(node, shared.copy().put("HTTP_PORT", TestApp.freePort())));
+    for (int i = 0; i < nodes.size(); i++) {
+      apps.add(
+          TestApp.start(
+              nodes.get(i),
+              shared.copy().put("HTTP_PORT", TestApp.freePort()).mergeIn(nodeSettings.apply(i))));
     }
     return new TestCluster(nodes, apps);
   }

@@ -30,6 +30,13 @@ public final class HealthHandlers {
 
   private static final long CHECK_TIMEOUT_MS = 2_000;
 
+  /**
+   * The owner's answer is awaited for less than the check's own timeout, so a silent owner is DOWN
+   * with our reason before vertx-health-check gives up on the procedure; and the procedure's
+   * promise is only ever tried, since whichever of the two ends first has completed it.
+   */
+  private static final long OWNER_TIMEOUT_MS = 1_500;
+
   private final HealthChecks checks;
   private final HealthCheckHandler readiness;
   private final boolean details;
@@ -59,12 +66,13 @@ public final class HealthHandlers {
                 CHECK_TIMEOUT_MS,
                 promise ->
                     askOwner(bus, HealthBus.DATABASE, HealthBus.SchemaVersion::toJson)
-                        .onComplete(promise))
+                        .onSuccess(promise::tryComplete))
             .register(
                 "redis",
                 CHECK_TIMEOUT_MS,
                 promise ->
-                    askOwner(bus, HealthBus.REDIS, ok -> new JsonObject()).onComplete(promise));
+                    askOwner(bus, HealthBus.REDIS, ok -> new JsonObject())
+                        .onSuccess(promise::tryComplete));
     ClusterMembership cluster = ClusterMembership.of(vertx);
     if (cluster != null) {
       cluster.registerCheck(checks);
@@ -74,11 +82,11 @@ public final class HealthHandlers {
 
   /**
    * Asks the verticle that owns a dependency; a failure or no answer in time is DOWN with the
-   * reason.
+   * reason. Never fails.
    */
   private static <R> Future<Status> askOwner(
       Bus bus, Address<HealthBus.Probe, R> address, Function<R, JsonObject> data) {
-    return bus.request(address, new HealthBus.Probe(), CHECK_TIMEOUT_MS)
+    return bus.request(address, new HealthBus.Probe(), OWNER_TIMEOUT_MS)
         .map(reply -> Status.OK(data.apply(reply)))
         .otherwise(failure -> Status.KO(new JsonObject().put("reason", failure.getMessage())));
   }

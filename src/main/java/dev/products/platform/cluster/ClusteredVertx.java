@@ -44,6 +44,11 @@ public final class ClusteredVertx {
     // default minute.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+    // A (re)starting member joins as soon as it has found the others: by default the master waits
+    // 5 s for more joiners, up to 20 s while more keep coming, which made a restarted node take
+    // half a minute to be a member again. The members are listed, so there is nobody to wait for.
+    config.setProperty("hazelcast.wait.seconds.before.join", "1");
+    config.setProperty("hazelcast.max.wait.seconds.before.join", "2");
     config
         .getNetworkConfig()
         .setPort(cluster.port())
@@ -54,6 +59,8 @@ public final class ClusteredVertx {
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig()
         .setEnabled(true)
+        // A listed member that is down (the one restarting, often) is given up on after 2 s.
+        .setConnectionTimeoutSeconds(2)
         .setMembers(
             cluster.members().isEmpty()
                 ? java.util.List.of(cluster.host() + ":" + cluster.port())
