@@ -36,7 +36,9 @@ wait_member() {
   local i=$1 start=$2
   for _ in $(seq 1 1200); do
     body=$(curl -s "http://127.0.0.1:${http[$i]}/health" || true)
-    if echo "$body" | jq -e '.status == "UP" and ([.checks[] | select(.id == "cluster") | .data.members][0] == 2)' >/dev/null 2>&1; then
+    ready=$(echo "$body" | jq -r '.status == "UP" and ([.checks[]? | select(.id == "cluster") | .data.members][0] == 2)' 2>/dev/null || true)
+    if [ "$ready" = "true" ]; then
+      [ -n "${DEBUG:-}" ] && echo "$body" >&2
       echo "scale=2; ($(date +%s%N) - $start) / 1000000000" | bc
       return 0
     fi
@@ -54,6 +56,8 @@ echo "== two nodes up"
 for round in $(seq 1 "$ROUNDS"); do
   kill -9 "${pids[1]}"
   wait "${pids[1]}" 2>/dev/null || true
+  # The old process is gone once its port refuses: only then is a 200 the new one's.
+  while curl -s -o /dev/null "http://127.0.0.1:${http[1]}/healthz/live"; do sleep 0.05; done
   start=$(date +%s%N)
   start_node 1
   echo "restart $round: member and ready after $(wait_member 1 "$start") s"
