@@ -150,7 +150,8 @@ public final class Main {
    * process stopped by a signal with 128 + the signal (143), which orchestrators and supervisors
    * read as a failure even after a clean drain; a clean stop exits 0, one that failed or ran out of
    * time 1. {@code halt}, because {@code exit} inside a shutdown hook would wait for this very
-   * hook.
+   * hook. The hook also runs for a {@code System.exit}, whose status this would replace: nothing
+   * calls it once the service is up (the exits above are all start failures, before the hook).
    */
   private static void stopOnSignal(App app, Vertx vertx) {
     LOG.info("Stopping");
