@@ -22,6 +22,15 @@ public final class CacheBus {
    */
   public static final Address<Written, Void> WRITTEN = Address.of("cache.products.written");
 
+  /**
+   * The one address a node's cache takes floors on from the other nodes' writers, cluster-wide
+   * (JSON {@code {"id", "version"}}, answered once the floor is in place): a writer whose marker
+   * Redis did not take asks each member before it replies, so none serves the copy it replaced.
+   */
+  public static String floorAddress(String nodeId) {
+    return "cache.products.floor." + nodeId;
+  }
+
   /** The version a deleted product's marker carries: no copy is ever newer. */
   public static final int DELETED = Integer.MAX_VALUE;
 

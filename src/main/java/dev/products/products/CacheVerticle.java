@@ -2,6 +2,7 @@ package dev.products.products;
 
 import dev.products.platform.bus.Bus;
 import dev.products.platform.bus.BusFailure;
+import dev.products.platform.cluster.ClusterMembership;
 import dev.products.platform.config.BusConfig;
 import dev.products.platform.config.RedisConfig;
 import dev.products.platform.config.RedisUrl;
@@ -120,7 +121,14 @@ public final class CacheVerticle extends VerticleBase {
             .register(registry);
     vertx.setPeriodic(PENDING_MARKERS_EVERY_MS, id -> writePendingMarkers());
     vertx.setPeriodic(FLOOR_SWEEP_EVERY_MS, id -> floors.sweep());
+    ClusterMembership cluster = ClusterMembership.of(vertx);
     return Future.all(
+        cluster == null
+            ? Future.succeededFuture()
+            : vertx
+                .eventBus()
+                .<JsonObject>consumer(CacheBus.floorAddress(cluster.nodeId()), this::floorAsked)
+                .completion(),
         vertx.eventBus().<JsonObject>consumer(ProductEvents.UPDATED, this::heard).completion(),
         vertx.eventBus().<JsonObject>consumer(ProductEvents.DELETED, this::heard).completion(),
         bus.answer(CacheBus.PRODUCT, this::product).completion(),
@@ -154,13 +162,22 @@ public final class CacheVerticle extends VerticleBase {
    */
   private void heard(Message<JsonObject> event) {
     JsonObject body = event.body();
-    long id = body.getLong("id");
-    writes.written(id);
-    floors.heard(
-        id,
+    heardWrite(
+        body.getLong("id"),
         ProductEvents.DELETED.equals(event.address())
             ? CacheBus.DELETED
             : body.getInteger("version"));
+  }
+
+  /** A writer whose marker Redis refused waits for this answer before it acknowledges. */
+  private void floorAsked(Message<JsonObject> request) {
+    heardWrite(request.body().getLong("id"), request.body().getInteger("version"));
+    request.reply(null);
+  }
+
+  private void heardWrite(long id, int version) {
+    writes.written(id);
+    floors.heard(id, version);
   }
 
   private Future<@Nullable Product> cached(long id) {

@@ -1,5 +1,6 @@
 package dev.products.products;
 
+import dev.products.platform.cluster.ClusterMembership;
 import dev.products.platform.config.AppConfig;
 import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.logging.DependencyOutage;
@@ -10,7 +11,10 @@ import dev.products.products.ProductsBus.Created;
 import dev.products.products.ProductsBus.Delete;
 import dev.products.products.ProductsBus.Update;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ProductStoreVerticle extends StoreVerticle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProductStoreVerticle.class);
+  private static final long FLOOR_TIMEOUT_MS = 2_000;
 
   public ProductStoreVerticle(AppConfig config, DatabaseUrl databaseUrl, DependencyOutage outage) {
     super(config, databaseUrl, outage);
@@ -99,7 +104,8 @@ public final class ProductStoreVerticle extends StoreVerticle {
   /**
    * Tells the cache a write committed, before the writer or any subscriber hears of it, so no
    * instance serves the old copy afterwards. The write stands either way: if Redis did not take it,
-   * the cache verticle marks it when Redis is back, and reads bypass Redis meanwhile.
+   * the cache verticle marks it when Redis is back, and reads here bypass Redis meanwhile; the
+   * other members, which may still reach a Redis holding the old copy, are given the floor first.
    */
   private Future<Void> cacheWritten(long id, int version) {
     return bus.request(CacheBus.WRITTEN, new CacheBus.Written(id, version))
@@ -107,7 +113,26 @@ public final class ProductStoreVerticle extends StoreVerticle {
             notTaken -> {
               LOG.debug(
                   "The cache did not take the write of product {}: {}", id, notTaken.toString());
-              return Future.succeededFuture();
+              return floorsConfirmed(id, version);
             });
+  }
+
+  /**
+   * Asks every other member to refuse copies of {@code id} older than {@code version}, and waits
+   * for all of them (or {@link #FLOOR_TIMEOUT_MS} for one that does not answer: a member cut off
+   * from this one as well). Never fails: the write has committed.
+   */
+  private Future<Void> floorsConfirmed(long id, int version) {
+    ClusterMembership cluster = ClusterMembership.of(vertx);
+    if (cluster == null) {
+      return Future.succeededFuture();
+    }
+    JsonObject floor = new JsonObject().put("id", id).put("version", version);
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(FLOOR_TIMEOUT_MS);
+    List<Future<Message<Object>>> confirmations =
+        cluster.otherNodes().stream()
+            .map(node -> vertx.eventBus().request(CacheBus.floorAddress(node), floor, options))
+            .toList();
+    return Future.join(confirmations).transform(done -> Future.succeededFuture());
   }
 }

@@ -26,6 +26,20 @@ public final class ClusterMembership {
         : null;
   }
 
+  /** This node's id in the cluster. */
+  public String nodeId() {
+    return manager.getNodeId();
+  }
+
+  /** The ids of the other members, as this node sees them now. */
+  public java.util.List<String> otherNodes() {
+    if (!manager.isActive()) {
+      return java.util.List.of();
+    }
+    String self = manager.getNodeId();
+    return manager.getNodes().stream().filter(node -> !node.equals(self)).toList();
+  }
+
   public int members() {
     return manager.isActive() ? manager.getNodes().size() : 0;
   }
