@@ -32,6 +32,7 @@ import dev.products.platform.redis.RedisEndpoint;
 import dev.products.platform.store.DatabaseUpkeepVerticle;
 import dev.products.products.CacheVerticle;
 import dev.products.products.CacheWrites;
+import dev.products.products.ProductEventRelay;
 import dev.products.products.ProductStoreVerticle;
 import dev.products.products.VersionFloors;
 import dev.products.ratelimit.LocalFixedWindow;
@@ -216,6 +217,14 @@ public final class App {
                     () ->
                         new DatabaseUpkeepVerticle(
                             config, database.url(), schemaVersion, databaseOutage),
+                    1))
+        // One relay per node; one node relays at a time, so it is off the request path.
+        .compose(
+            v ->
+                deploy(
+                    vertx,
+                    deployed,
+                    () -> new ProductEventRelay(database.url(), config.events(), registry),
                     1))
         .compose(
             v ->

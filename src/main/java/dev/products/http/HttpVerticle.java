@@ -62,7 +62,11 @@ public final class HttpVerticle extends VerticleBase {
     AccessTokens accessTokens = AccessTokens.create(vertx, config.jwt(), jwtKeys);
     live =
         new LiveUpdates(
-            vertx, config.live(), new SocketAuthentication(bus, accessTokens), liveConnections);
+            vertx,
+            config.live(),
+            new SocketAuthentication(bus, accessTokens),
+            liveConnections,
+            bus);
     HttpServices services =
         new HttpServices(
             passwords,

@@ -20,7 +20,11 @@ public final class HousekeepingBus {
 
   /** How many rows of each kind were deleted. */
   public record Purged(
-      long idempotencyKeys, long refreshTokens, long revokedAccessTokens, long resetTokens) {
+      long idempotencyKeys,
+      long refreshTokens,
+      long revokedAccessTokens,
+      long resetTokens,
+      long productEvents) {
 
     /** As the housekeeping job's stored result. */
     public JsonObject toJson() {
@@ -28,7 +32,8 @@ public final class HousekeepingBus {
           .put("idempotency_keys", idempotencyKeys)
           .put("refresh_tokens", refreshTokens)
           .put("revoked_access_tokens", revokedAccessTokens)
-          .put("password_reset_tokens", resetTokens);
+          .put("password_reset_tokens", resetTokens)
+          .put("product_events", productEvents);
     }
   }
 }

@@ -25,6 +25,7 @@ final class BridgeSessions {
   private final Vertx vertx;
   private final SocketAuthentication authentication;
   private final Map<SockJSSocket, Held> sockets = new HashMap<>();
+  private final Map<SockJSSocket, Long> lastEventIds = new HashMap<>();
 
   private record Held(List<AuthUser> holders, List<Long> timers) {}
 
@@ -46,8 +47,22 @@ final class BridgeSessions {
         .add(vertx.setTimer(remaining, id -> close(socket, "the access token has expired")));
   }
 
+  /**
+   * Whether event {@code eventId} is new to this socket: the relay publishes in id order, and one
+   * that takes over from a dead one repeats the last few.
+   */
+  boolean firstDelivery(SockJSSocket socket, long eventId) {
+    Long last = lastEventIds.get(socket);
+    if (last != null && eventId <= last) {
+      return false;
+    }
+    lastEventIds.put(socket, eventId);
+    return true;
+  }
+
   /** The socket is gone (closed by either side). */
   void closed(SockJSSocket socket) {
+    lastEventIds.remove(socket);
     Held held = sockets.remove(socket);
     if (held != null) {
       held.timers().forEach(vertx::cancelTimer);

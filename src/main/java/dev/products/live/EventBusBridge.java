@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SockJS event bus bridge at {@code /eventbus}, for browser and script consumers: out, only the
- * public product event addresses; in, nothing. Registering for an address takes a valid access
- * token in the register message's headers ({@code authorization: Bearer <token>}), checked like any
- * bearer token (signature, expiry, account, revocation); the socket closes when that token expires
- * or is revoked ({@link BridgeSessions}).
+ * public product event addresses, each event once per socket; in, only requests for the events a
+ * client missed ({@link ProductEvents#REPLAY}). Registering, and asking for a replay, take a valid
+ * access token in the message's headers ({@code authorization: Bearer <token>}), checked like any
+ * bearer token (signature, expiry, account, revocation); the socket closes when a token it
+ * registered with expires or is revoked ({@link BridgeSessions}).
  */
 public final class EventBusBridge {
 
@@ -40,6 +41,8 @@ public final class EventBusBridge {
             .setMaxAddressLength(64);
     ProductEvents.ADDRESSES.forEach(
         address -> options.addOutboundPermitted(new PermittedOptions().setAddress(address)));
+    // In: only the replay of missed events, for a signed-in client (checked in guard).
+    options.addInboundPermitted(new PermittedOptions().setAddress(ProductEvents.REPLAY));
     // JSONP is for browsers without CORS (IE 7); it runs a caller-named callback, the classic XSS
     // vector, and vertx-web answers a bad callback name with a 500. Every other transport stays.
     return SockJSHandler.create(
@@ -60,8 +63,19 @@ public final class EventBusBridge {
       // only that (dev.products.platform.logging.SockJsDisconnects).
       LOG.debug("Bridge socket failed: {}", event.getRawMessage());
     }
-    if (event.type() != BridgeEventType.REGISTER) {
-      // Sends and publishes are refused by the (empty) inbound list before they get here.
+    if (event.type() == BridgeEventType.RECEIVE) {
+      JsonObject raw = event.getRawMessage();
+      JsonObject body = raw == null ? null : raw.getJsonObject("body");
+      Long eventId = body == null ? null : body.getLong("event_id");
+      event.complete(eventId == null || sessions.firstDelivery(event.socket(), eventId));
+      return;
+    }
+    boolean replay =
+        event.type() == BridgeEventType.SEND
+            && event.getRawMessage() != null
+            && ProductEvents.REPLAY.equals(event.getRawMessage().getString("address"));
+    if (event.type() != BridgeEventType.REGISTER && !replay) {
+      // Any other send, and every publish, is refused by the inbound list after this.
       event.complete(true);
       return;
     }
@@ -76,7 +90,7 @@ public final class EventBusBridge {
         .authenticate(token)
         .onComplete(
             result -> {
-              if (result.succeeded()) {
+              if (result.succeeded() && event.type() == BridgeEventType.REGISTER) {
                 sessions.registered(event.socket(), result.result());
               }
               event.complete(result.succeeded());

@@ -4,7 +4,10 @@ import dev.products.auth.AccountState;
 import dev.products.auth.AuthUser;
 import dev.products.auth.SessionEvents;
 import dev.products.platform.config.LiveConfig;
+import dev.products.products.ProductEvent;
+import dev.products.products.ProductsBus;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -13,7 +16,9 @@ import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,6 +55,16 @@ final class LiveSocket {
   private @Nullable AuthUser user;
   private @Nullable Set<Long> ids;
   private int inFlight;
+
+  /**
+   * The newest event this socket has been given (or skipped by its filter): repeats are dropped.
+   */
+  private long lastEventId;
+
+  /** While a resume replays the outbox, live events wait here, then go out past the replay. */
+  private @Nullable List<Pending> waiting;
+
+  private final EventReplay replay;
   private long lastHeard = System.currentTimeMillis();
   private long expiryTimer = -1;
   private long authTimer;
@@ -61,7 +76,9 @@ final class LiveSocket {
       LiveConfig config,
       SocketAuthentication authentication,
       LiveConnections connections,
+      EventReplay replay,
       Runnable onClose) {
+    this.replay = replay;
     this.vertx = vertx;
     this.ws = ws;
     this.config = config;
@@ -208,12 +225,7 @@ final class LiveSocket {
       ids = null;
     } else if (requested instanceof JsonArray array
         && array.size() <= MAX_FILTER_IDS
-        && array.stream()
-            .allMatch(
-                id ->
-                    id instanceof Number n
-                        && n.longValue() > 0
-                        && n.doubleValue() == n.longValue())) {
+        && array.stream().allMatch(id -> EventReplay.wholeNumber(id, 1, Long.MAX_VALUE) != null)) {
       Set<Long> wanted = new HashSet<>();
       array.forEach(id -> wanted.add(((Number) id).longValue()));
       ids = wanted;
@@ -223,16 +235,128 @@ final class LiveSocket {
           "ids must be null or an array of at most " + MAX_FILTER_IDS + " positive product ids");
       return;
     }
+    Object afterGiven = message.getValue("after");
+    Long after = afterGiven == null ? null : EventReplay.wholeNumber(afterGiven, 0, Long.MAX_VALUE);
+    if (afterGiven != null && after == null) {
+      close(BAD_MESSAGE, "after must be null or an event_id (a whole number, 0 or more)");
+      return;
+    }
+    if (after != null && waiting != null) {
+      close(BAD_MESSAGE, "a resume is already running on this socket");
+      return;
+    }
     ws.writeTextMessage(
         new JsonObject()
             .put("type", "subscribed")
             .put("ids", ids == null ? null : new JsonArray(ids.stream().sorted().toList()))
+            .put("after", after)
             .encode());
+    if (after != null) {
+      resume(after);
+    }
   }
 
-  /** An event for product {@code id}, already encoded; dropped unless this socket wants it. */
-  void deliver(long id, String encoded) {
-    if (user == null || closed || (ids != null && !ids.contains(id))) {
+  /**
+   * Replays the outbox after {@code after}, page by page (each written out before the next is
+   * read), while live events wait; then sends those the replay did not cover, and goes live. A
+   * resume the outbox cannot serve completely is answered with {@code resync}: the subscriber reads
+   * the products again, and gets live events from here on.
+   */
+  private void resume(long after) {
+    waiting = new ArrayList<>();
+    lastEventId = after;
+    replay
+        .after(after, EventReplay.MAX_PAGE)
+        .onSuccess(
+            page -> {
+              if (!page.complete(after)) {
+                lastEventId = 0;
+                ws.writeTextMessage(
+                    new JsonObject()
+                        .put("type", "resync")
+                        .put("after", after)
+                        .put(
+                            "reason",
+                            EventReplay.incomplete(after, page) + ": read the products again")
+                        .encode());
+                goLive();
+              } else {
+                replayPage(page);
+              }
+            })
+        .onFailure(
+            failure -> close(GOING_AWAY, "the missed events could not be read; resume again"));
+  }
+
+  private void replayPage(ProductsBus.EventPage page) {
+    if (closed) {
+      return;
+    }
+    Future<Void> written = Future.succeededFuture();
+    for (ProductEvent event : page.events()) {
+      if (event.eventId() <= lastEventId) {
+        continue;
+      }
+      lastEventId = event.eventId();
+      if (ids == null || ids.contains(event.id())) {
+        written = ws.writeTextMessage(event.toJson().encode());
+      }
+    }
+    if (page.events().size() < EventReplay.MAX_PAGE) {
+      written.onComplete(done -> caughtUp());
+      return;
+    }
+    written
+        .compose(done -> replay.after(lastEventId, EventReplay.MAX_PAGE))
+        .onSuccess(this::replayPage)
+        .onFailure(
+            failure -> close(GOING_AWAY, "the missed events could not be read; resume again"));
+  }
+
+  private void caughtUp() {
+    if (closed) {
+      return;
+    }
+    ws.writeTextMessage(
+        new JsonObject().put("type", "caught_up").put("last_event_id", lastEventId).encode());
+    goLive();
+  }
+
+  private void goLive() {
+    List<Pending> held = waiting;
+    waiting = null;
+    if (held != null) {
+      held.forEach(pending -> deliver(pending.eventId(), pending.productId(), pending.encoded()));
+    }
+  }
+
+  /** A live event held back while a resume replays. */
+  private record Pending(long eventId, long productId, String encoded) {}
+
+  /**
+   * Event {@code eventId}, of product {@code id}, already encoded; dropped unless this socket wants
+   * it, and when it has had it already (a relay that took over sends the last ones again).
+   */
+  void deliver(long eventId, long id, String encoded) {
+    if (user == null || closed) {
+      return;
+    }
+    List<Pending> held = waiting;
+    if (held != null) {
+      if (held.size() >= config.maxQueuedMessages()) {
+        close(
+            SLOW_CONSUMER,
+            "slow consumer: more than " + config.maxQueuedMessages() + " events waiting");
+        return;
+      }
+      held.add(new Pending(eventId, id, encoded));
+      return;
+    }
+    if (eventId <= lastEventId) {
+      return;
+    }
+    lastEventId = eventId;
+    if (ids != null && !ids.contains(id)) {
       return;
     }
     if (inFlight >= config.maxQueuedMessages()) {

@@ -1,6 +1,7 @@
 package dev.products.live;
 
 import dev.products.auth.SessionEvents;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.config.LiveConfig;
 import dev.products.products.ProductEvents;
 import io.vertx.core.Future;
@@ -32,14 +33,18 @@ public final class LiveUpdates {
   private final LiveConnections connections;
   private final Set<LiveSocket> sockets = new HashSet<>();
   private final BridgeSessions bridgeSessions;
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private long ticker = -1;
+  private long lastEventId;
+  private final EventReplay replay;
 
   public LiveUpdates(
       Vertx vertx,
       LiveConfig config,
       SocketAuthentication authentication,
-      LiveConnections connections) {
+      LiveConnections connections,
+      Bus bus) {
+    this.replay = new EventReplay(bus);
     this.vertx = vertx;
     this.config = config;
     this.authentication = authentication;
@@ -61,6 +66,8 @@ public final class LiveUpdates {
       consumers.add(
           vertx.eventBus().<JsonObject>consumer(address, message -> fanOut(message.body())));
     }
+    // Local: each node answers its own bridge clients from the shared outbox.
+    consumers.add(vertx.eventBus().<Object>localConsumer(ProductEvents.REPLAY, replay::answer));
     consumers.add(
         vertx
             .eventBus()
@@ -87,13 +94,23 @@ public final class LiveUpdates {
     return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
   }
 
+  /**
+   * Sends an event to this verticle's sockets, once: the relay publishes in event id order, and one
+   * that takes over from a dead one starts again from the last progress it recorded, so an id not
+   * above the newest one heard is a repeat.
+   */
   private void fanOut(JsonObject event) {
+    long eventId = event.getLong("event_id", 0L);
+    if (eventId <= lastEventId) {
+      return;
+    }
+    lastEventId = eventId;
     if (sockets.isEmpty()) {
       return;
     }
     long id = event.getLong("id");
     String encoded = event.encode();
-    List.copyOf(sockets).forEach(socket -> socket.deliver(id, encoded));
+    List.copyOf(sockets).forEach(socket -> socket.deliver(eventId, id, encoded));
   }
 
   /**
@@ -114,6 +131,7 @@ public final class LiveUpdates {
                       config,
                       authentication,
                       connections,
+                      replay,
                       () -> sockets.remove(self[0]));
               sockets.add(self[0]);
               self[0].open(handshakeToken);

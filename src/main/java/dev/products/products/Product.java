@@ -3,6 +3,7 @@ package dev.products.products;
 import dev.products.platform.store.Timestamps;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,24 @@ public record Product(
         row.getInteger("version"),
         Timestamps.rfc3339(row.getOffsetDateTime("created_at")),
         Timestamps.rfc3339(row.getOffsetDateTime("updated_at")));
+  }
+
+  /**
+   * From the row as the outbox keeps it ({@code to_jsonb} of the written row, V13): the same
+   * fields, with PostgreSQL's own ISO 8601 times, written again the API's way.
+   */
+  static Product fromRecordedRow(JsonObject row) {
+    return new Product(
+        row.getLong("id"),
+        row.getString("name"),
+        row.getString("description"),
+        row.getLong("price_cents"),
+        row.getInteger("stock"),
+        row.getLong("category_id"),
+        row.getLong("owner_id"),
+        row.getInteger("version"),
+        Timestamps.rfc3339(OffsetDateTime.parse(row.getString("created_at"))),
+        Timestamps.rfc3339(OffsetDateTime.parse(row.getString("updated_at"))));
   }
 
   public static Product fromJson(JsonObject json) {

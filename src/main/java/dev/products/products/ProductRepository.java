@@ -30,9 +30,19 @@ public final class ProductRepository {
 
   private static final String COLUMNS = Product.COLUMNS;
 
+  /**
+   * Each write records its event in the outbox (V13) in the same statement, so it commits with the
+   * change or not at all: the relay ({@link ProductEventRelay}) numbers and publishes it.
+   */
   private static final String INSERT =
-      "INSERT INTO products (name, description, price_cents, stock, owner_id, category_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING "
-          + COLUMNS;
+      "WITH written AS (INSERT INTO products (name, description, price_cents, stock, owner_id, category_id)"
+          + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING "
+          + COLUMNS
+          + "), recorded AS (INSERT INTO product_events (type, product_id, version, actor_id, product)"
+          + " SELECT 'product.created', w.id, w.version, $5, to_jsonb(w) FROM written w)"
+          + " SELECT "
+          + COLUMNS
+          + " FROM written";
 
   private static final String DELETE_EXPIRED_KEY =
       "DELETE FROM idempotency_keys"
@@ -104,7 +114,7 @@ public final class ProductRepository {
    */
   private static final String UPDATE =
       """
-      UPDATE products SET
+      WITH written AS (UPDATE products SET
         name        = CASE WHEN $2 THEN $3 ELSE name END,
         description = CASE WHEN $4 THEN $5 ELSE description END,
         price_cents = CASE WHEN $6 THEN $7 ELSE price_cents END,
@@ -114,11 +124,19 @@ public final class ProductRepository {
         updated_at  = now()
       WHERE id = $1 AND ($10 OR owner_id = $11) AND ($12::int[] IS NULL OR version = ANY($12))
       RETURNING\s"""
-          + COLUMNS;
+          + COLUMNS
+          + "), recorded AS (INSERT INTO product_events (type, product_id, version, actor_id, product)"
+          + " SELECT 'product.updated', w.id, w.version, $11, to_jsonb(w) FROM written w)"
+          + " SELECT "
+          + COLUMNS
+          + " FROM written";
 
   private static final String DELETE =
-      "DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3) AND ($4::int[] IS NULL OR version = ANY($4))"
-          + " RETURNING version";
+      "WITH written AS (DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3)"
+          + " AND ($4::int[] IS NULL OR version = ANY($4)) RETURNING id, version),"
+          + " recorded AS (INSERT INTO product_events (type, product_id, version, actor_id, product)"
+          + " SELECT 'product.deleted', w.id, w.version, $3, NULL FROM written w)"
+          + " SELECT version FROM written";
 
   private final Pool pool;
 

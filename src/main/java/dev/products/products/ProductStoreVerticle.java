@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The products store on the bus ({@link ProductsBus}), the one owner of a product write: it
- * commits, makes the cache coherent ({@link CacheBus#WRITTEN}), publishes the product event, then
- * replies, so a handler makes one request per operation.
+ * The products store on the bus ({@link ProductsBus}), the one owner of a product write: it commits
+ * the change with its event (the outbox), makes the cache coherent ({@link CacheBus#WRITTEN}),
+ * tells the relay, then replies, so a handler makes one request per operation.
  */
 public final class ProductStoreVerticle extends StoreVerticle {
 
@@ -37,9 +37,9 @@ public final class ProductStoreVerticle extends StoreVerticle {
   @Override
   protected List<MessageConsumer<?>> consumers(Pool pool) {
     ProductRepository products = new ProductRepository(pool);
-    ProductEvents events = new ProductEvents(vertx.eventBus());
+    ProductEventLog events = new ProductEventLog(pool);
     return List.of(
-        answer(ProductsBus.CREATE, create -> create(products, events, create)),
+        answer(ProductsBus.CREATE, create -> create(products, create)),
         answer(
             ProductsBus.GET,
             byId ->
@@ -54,15 +54,16 @@ public final class ProductStoreVerticle extends StoreVerticle {
         answer(
             ProductsBus.LIST,
             page -> products.page(page.limit(), page.offset(), page.categoryId())),
-        answer(ProductsBus.UPDATE, update -> update(products, events, update)),
-        answer(ProductsBus.DELETE, delete -> delete(products, events, delete)),
+        answer(ProductsBus.UPDATE, update -> update(products, update)),
+        answer(ProductsBus.DELETE, delete -> delete(products, delete)),
+        answer(ProductsBus.EVENTS_AFTER, page -> events.after(page.after(), page.limit())),
         answer(
             ProductsBus.EXPORT_PAGE,
             page -> products.exportPage(page.ownerId(), page.afterId(), page.limit())),
         answer(ProductsBus.COUNT, count -> products.count(count.ownerId())));
   }
 
-  private Future<Created> create(ProductRepository products, ProductEvents events, Create create) {
+  private Future<Created> create(ProductRepository products, Create create) {
     ProductsBus.Idempotency idempotency = create.idempotency();
     Future<Created> outcome =
         idempotency == null
@@ -77,28 +78,33 @@ public final class ProductStoreVerticle extends StoreVerticle {
                 config.idempotencyTtl());
     return outcome.onSuccess(
         created -> {
+          TestFaults.afterCommit();
+          // A replay recorded nothing: its event was recorded, once, with the first answer.
           if (!created.replayed()) {
-            events.created(created.product(), create.actor());
+            eventRecorded();
           }
         });
   }
 
-  private Future<Product> update(ProductRepository products, ProductEvents events, Update update) {
+  private Future<Product> update(ProductRepository products, Update update) {
     return products
         .update(update.id(), update.changes(), update.actor(), update.ifMatch())
+        .onSuccess(updated -> TestFaults.afterCommit())
         .compose(updated -> cacheWritten(updated.id(), updated.version()).map(updated))
-        .onSuccess(updated -> events.updated(updated, update.actor()));
+        .onSuccess(updated -> eventRecorded());
   }
 
-  private Future<Void> delete(ProductRepository products, ProductEvents events, Delete delete) {
+  private Future<Void> delete(ProductRepository products, Delete delete) {
     return products
         .delete(delete.id(), delete.actor(), delete.ifMatch())
-        .compose(version -> cacheWritten(delete.id(), CacheBus.DELETED).map(version))
-        .map(
-            version -> {
-              events.deleted(delete.id(), version, delete.actor());
-              return null;
-            });
+        .onSuccess(version -> TestFaults.afterCommit())
+        .compose(version -> cacheWritten(delete.id(), CacheBus.DELETED))
+        .onSuccess(v -> eventRecorded());
+  }
+
+  /** The event committed with the write; the relay numbers and publishes it. */
+  private void eventRecorded() {
+    vertx.eventBus().send(ProductEvents.RECORDED, null);
   }
 
   /**

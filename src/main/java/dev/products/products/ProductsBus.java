@@ -49,7 +49,32 @@ public final class ProductsBus {
   /** How many products there are (of one owner). */
   public static final Address<Count, Long> COUNT = Address.of("products.count");
 
+  /**
+   * The outbox's events after {@code after}, in event id order, at most {@code limit}: for a
+   * subscriber that resumes. The page says how far retention has deleted, so a resume from before
+   * that is told it cannot be complete.
+   */
+  public static final Address<EventsAfter, EventPage> EVENTS_AFTER =
+      Address.of("products.events-after");
+
   private ProductsBus() {}
+
+  /** Events with ids above {@code after}, at most {@code limit} of them. */
+  public record EventsAfter(long after, int limit) {}
+
+  /**
+   * A page of the outbox, with its bounds.
+   *
+   * @param purgedThrough events up to this id may have been deleted (EVENT_RETENTION)
+   * @param newest the highest event id numbered so far (0: none yet)
+   */
+  public record EventPage(List<ProductEvent> events, long purgedThrough, long newest) {
+
+    /** Whether a resume after {@code after} can be served completely. */
+    public boolean complete(long after) {
+      return after >= purgedThrough && after <= newest;
+    }
+  }
 
   /** The product with this id. */
   public record ById(long id) {}

@@ -109,7 +109,7 @@ class EventContractTest {
   @Test
   void theSchemaRefusesAnEventThatBreaksIt() {
     JsonObject broken =
-        new ProductEvent(ProductEvents.UPDATED, 1, 1, null, 1, "2026-12-03T10:00:00Z")
+        new ProductEvent(1, ProductEvents.UPDATED, 1, 1, null, 1, "2026-12-03T10:00:00Z")
             .toJson()
             .put("product", new JsonObject().put("name", 42));
 

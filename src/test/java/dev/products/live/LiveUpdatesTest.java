@@ -10,6 +10,7 @@ import dev.products.support.HttpClientSupport;
 import dev.products.support.LiveClient;
 import dev.products.support.Products;
 import dev.products.support.TestApp;
+import dev.products.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
@@ -193,14 +194,19 @@ class LiveUpdatesTest {
       live.socket().pause();
       JsonObject product = Products.valid("Big").put("description", "x".repeat(2000));
 
-      // A burst far larger than the socket buffers, straight onto the event bus as a node would
-      // publish it.
+      // A burst far larger than the socket buffers, straight onto the event bus as the relay
+      // would publish it, with event ids the relay will never hand out (taken from its sequence).
+      long firstId =
+          TestDatabase.count(
+                  "SELECT setval('product_event_ids', nextval('product_event_ids') + 20000)")
+              - 20_000;
       for (int i = 0; i < 20_000; i++) {
         vertx
             .eventBus()
             .publish(
                 ProductEvents.UPDATED,
                 new ProductEvent(
+                        firstId + i,
                         ProductEvents.UPDATED,
                         i + 1,
                         1,

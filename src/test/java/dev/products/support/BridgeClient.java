@@ -58,14 +58,21 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   public void send(String address, JsonObject body) {
-    ws.writeTextMessage(
-            new JsonObject()
-                .put("type", "send")
-                .put("address", address)
-                .put("body", body)
-                .put("replyAddress", "reply-" + System.nanoTime())
-                .encode())
-        .await();
+    send(address, body, null);
+  }
+
+  /** A request; the reply is a {@code rec} frame, a failure an {@code err} frame. */
+  public void send(String address, JsonObject body, String token) {
+    JsonObject frame =
+        new JsonObject()
+            .put("type", "send")
+            .put("address", address)
+            .put("body", body)
+            .put("replyAddress", "reply-" + System.nanoTime());
+    if (token != null) {
+      frame.put("headers", new JsonObject().put("authorization", "Bearer " + token));
+    }
+    ws.writeTextMessage(frame.encode()).await();
   }
 
   /**

@@ -31,7 +31,8 @@ public final class DatabaseUpkeepVerticle extends StoreVerticle {
   @Override
   protected List<MessageConsumer<?>> consumers(Pool pool) {
     SchemaHealth schema = new SchemaHealth(pool, expectedSchemaVersion);
-    ExpiredRecords expired = new ExpiredRecords(pool, config.idempotencyTtl());
+    ExpiredRecords expired =
+        new ExpiredRecords(pool, config.idempotencyTtl(), config.events().retention());
     return List.of(
         answer(HousekeepingBus.PURGE_EXPIRED, body -> expired.purge()),
         answer(HealthBus.DATABASE, body -> schema.check()));

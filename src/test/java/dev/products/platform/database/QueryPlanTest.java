@@ -34,6 +34,8 @@ class QueryPlanTest {
   private static final List<Class<?>> REPOSITORIES =
       List.of(
           dev.products.products.ProductRepository.class,
+          classNamed("dev.products.products.ProductEventRelay"),
+          classNamed("dev.products.products.ProductEventLog"),
           classNamed("dev.products.users.UserRepository"),
           classNamed("dev.products.users.PasswordStore"),
           classNamed("dev.products.auth.TokenRepository"),
@@ -49,7 +51,8 @@ class QueryPlanTest {
           "password_reset_tokens",
           "idempotency_keys",
           "jobs",
-          "categories");
+          "categories",
+          "product_events");
 
   private static String database;
   private static DatabaseUrl url;
@@ -89,6 +92,12 @@ class QueryPlanTest {
         "INSERT INTO jobs (kind, state, max_attempts, created_by, run_at) SELECT 'product-export',"
             + " CASE WHEN g % 100 = 0 THEN 'queued' ELSE 'succeeded' END, 5, (g % 10000) + 1, now() - interval '1 hour'"
             + " FROM generate_series(1, 20000) g",
+        // The outbox: numbered and published, but for a few the relay has still to number.
+        "INSERT INTO product_events (event_id, type, product_id, version, actor_id, product, occurred_at)"
+            + " SELECT CASE WHEN g % 1000 <> 0 THEN g END, 'product.updated', g, 2, 1, NULL,"
+            + " now() - (20000 - g) * interval '1 second' FROM generate_series(1, 20000) g",
+        "SELECT setval('product_event_ids', 20000)",
+        "UPDATE product_event_relay SET published_through = 19990",
         "VACUUM ANALYZE");
   }
 
