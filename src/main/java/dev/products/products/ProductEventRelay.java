@@ -214,7 +214,10 @@ public final class ProductEventRelay extends VerticleBase {
     connection = null;
     if (relaying) {
       relaying = false;
-      LOG.warn("This node stopped relaying the product events: its database connection closed");
+      // INFO: a stop closes it too; a database outage is reported (ERROR) by the stores.
+      LOG.info(
+          "This node stopped relaying the product events: its database connection closed;"
+              + " a node that reaches the database takes over");
       MessageConsumer<Void> consumer = nudges;
       nudges = null;
       if (consumer != null) {

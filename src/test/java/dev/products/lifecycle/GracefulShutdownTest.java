@@ -78,7 +78,7 @@ class GracefulShutdownTest {
           () ->
               TestDatabase.count(
                   "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                      + "AND query LIKE 'INSERT INTO products%'"),
+                      + "AND query LIKE '%INSERT INTO products%'"),
           waiting -> waiting == 1);
 
       stopped = app.app().stop();
