@@ -42,7 +42,8 @@ public record AppConfig(
     ErrorTrackingConfig errorTracking,
     ClusterConfig cluster,
     LiveConfig live,
-    BusConfig bus) {
+    BusConfig bus,
+    TracingConfig tracing) {
 
   /**
    * Builds and validates the configuration; the first bad value throws a {@link ConfigException}.
@@ -110,7 +111,8 @@ public record AppConfig(
         ErrorTrackingConfig.from(values, profile),
         ClusterConfig.from(values),
         LiveConfig.from(values),
-        BusConfig.from(values));
+        BusConfig.from(values),
+        TracingConfig.from(values));
   }
 
   private static int managementPort(ConfigValues values) {
