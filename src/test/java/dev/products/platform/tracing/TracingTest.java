@@ -4,6 +4,8 @@ import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.products.jobs.JobsBus;
+import dev.products.platform.bus.Bus;
 import dev.products.platform.database.Migrations;
 import dev.products.support.Accounts;
 import dev.products.support.HttpClientSupport;
@@ -15,6 +17,7 @@ import dev.products.support.OtlpReceiver.Span;
 import dev.products.support.Products;
 import dev.products.support.TestApp;
 import dev.products.support.TestDatabase;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * the test's own where the test needs to find their trace; the service continues that trace.
  */
 class TracingTest {
+
+  private static final String FAILING_JOB = "tracing-test-fails";
 
   private static Vertx vertx;
   private static OtlpReceiver receiver;
@@ -58,7 +64,11 @@ class TracingTest {
                 .put("OTEL_BSP_SCHEDULE_DELAY", "100")
                 .put("DATA_DIR", Files.createTempDirectory("tracing-test").toString())
                 .put("JOB_CONCURRENCY", 1)
-                .put("JOB_POLL_INTERVAL", "200ms"));
+                .put("JOB_POLL_INTERVAL", "200ms")
+                .put("JOB_MAX_ATTEMPTS", 1),
+            Map.of(
+                FAILING_JOB,
+                job -> Future.failedFuture(new IllegalStateException("the test's job fails"))));
     anonymous = app.http();
     user = Accounts.newUser(anonymous);
   }
@@ -216,6 +226,29 @@ class TracingTest {
         .filter(event -> event.getLoggerName().equals("access"))
         .filter(event -> requestId.equals(event.getMDCPropertyMap().get("request_id")))
         .toList();
+  }
+
+  @Test
+  void aJobQueuedOutsideAnyTraceRunsUnlinkedAndAFailedRunIsAnError() {
+    Bus bus = new Bus(app.vertx(), app.app().config().bus());
+
+    long jobId =
+        bus.request(JobsBus.ENQUEUE, new JobsBus.Enqueue(FAILING_JOB, new JsonObject(), null, null))
+            .await();
+
+    Span run =
+        receiver.awaitSpan(
+            span ->
+                span.name().equals("job " + FAILING_JOB)
+                    && String.valueOf(jobId).equals(span.attribute("job.id")));
+    assertThat(run.isRoot()).isTrue();
+    assertThat(run.links()).isEmpty();
+    assertThat(run.error()).as("the attempt failed").isTrue();
+    assertThat(run.attribute("job.attempt")).isEqualTo("1");
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM jobs WHERE id = " + jobId + " AND traceparent IS NULL"))
+        .isEqualTo(1);
   }
 
   @Test
