@@ -41,7 +41,6 @@ class TracingConfigTest {
         "OTEL_EXPORTER_OTLP_ENDPOINT=http://jaeger:4318|on",
         "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://jaeger:4318/v1/traces|on",
         "OTEL_TRACES_EXPORTER=otlp|on",
-        "OTEL_TRACES_EXPORTER=console|on",
         "OTEL_TRACES_EXPORTER=none;OTEL_EXPORTER_OTLP_ENDPOINT=http://jaeger:4318|off",
         "OTEL_SDK_DISABLED=true;OTEL_EXPORTER_OTLP_ENDPOINT=http://jaeger:4318|off",
         "OTEL_SDK_DISABLED=true;OTEL_TRACES_EXPORTER=otlp|off",
