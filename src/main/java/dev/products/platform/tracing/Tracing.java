@@ -85,15 +85,17 @@ public final class Tracing {
     }
   }
 
+  /** Where spans go, for the start line: without any user:password an URL might carry. */
   private static String endpoint(TracingConfig config) {
     String traces = config.sdkProperties().get("otel.exporter.otlp.traces.endpoint");
-    if (traces != null) {
-      return traces;
-    }
     String base = config.sdkProperties().get("otel.exporter.otlp.endpoint");
-    return base != null
-        ? base + "/v1/traces"
-        : "the OTLP default (http://localhost:4318/v1/traces)";
+    String url =
+        traces != null
+            ? traces
+            : base != null
+                ? base.replaceAll("/+$", "") + "/v1/traces"
+                : "the OTLP default (http://localhost:4318/v1/traces)";
+    return url.replaceAll("//[^/@]*@", "//");
   }
 
   public boolean enabled() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.products.platform.tracing.Tracing;
+import dev.products.support.LogCapture;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -103,6 +104,27 @@ class TracingConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("OTEL_*: ")
         .hasMessageContaining("smoke");
+  }
+
+  @Test
+  void theStartLineNamesWhereSpansGoWithoutCredentials(Vertx vertx) {
+    TracingConfig config =
+        load(
+            vertx,
+            new JsonObject().put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://span:s3cret@127.0.0.1:9/"));
+
+    try (LogCapture logs = new LogCapture()) {
+      Tracing tracing = Tracing.start(config, "0.0.0");
+      tracing.close();
+
+      assertThat(tracing.enabled()).isTrue();
+      assertThat(logs.lines())
+          .anyMatch(
+              line ->
+                  line.startsWith(
+                      "Tracing on: otlp spans of products-api to http://127.0.0.1:9/v1/traces"))
+          .noneMatch(line -> line.contains("s3cret"));
+    }
   }
 
   @Test
