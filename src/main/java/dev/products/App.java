@@ -30,6 +30,7 @@ import dev.products.platform.metrics.BusinessMetrics;
 import dev.products.platform.metrics.MetricsSetup;
 import dev.products.platform.redis.RedisEndpoint;
 import dev.products.platform.store.DatabaseUpkeepVerticle;
+import dev.products.platform.tracing.Tracing;
 import dev.products.products.CacheVerticle;
 import dev.products.products.CacheWrites;
 import dev.products.products.ProductEventRelay;
@@ -97,7 +98,15 @@ public final class App {
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
-    return start(vertx, config, Map.of());
+    return start(vertx, config, Tracing.off());
+  }
+
+  /**
+   * Starts on {@code vertx}, whose tracer (if any) {@code tracing} installed; the service's own
+   * spans (job runs) are made with it.
+   */
+  public static Future<App> start(Vertx vertx, AppConfig config, Tracing tracing) {
+    return start(vertx, config, Map.of(), tracing);
   }
 
   /**
@@ -107,6 +116,12 @@ public final class App {
    */
   public static Future<App> start(
       Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers) {
+    return start(vertx, config, extraJobHandlers, Tracing.off());
+  }
+
+  /** As {@link #start(Vertx, AppConfig, Map)}, on an instance {@code tracing} traces. */
+  public static Future<App> start(
+      Vertx vertx, AppConfig config, Map<String, JobHandler> extraJobHandlers, Tracing tracing) {
     ExportFiles exports = new ExportFiles(config.dataDir());
     Bus bus = new Bus(vertx, config.bus());
     Map<String, JobHandler> jobHandlers = new HashMap<>(extraJobHandlers);
@@ -141,7 +156,8 @@ public final class App {
                                           database,
                                           redis,
                                           schemaVersion,
-                                          jobHandlers))
+                                          jobHandlers,
+                                          tracing))
                               .recover(
                                   failure ->
                                       redis
@@ -161,7 +177,8 @@ public final class App {
       Database database,
       RedisEndpoint redis,
       String schemaVersion,
-      Map<String, JobHandler> jobHandlers) {
+      Map<String, JobHandler> jobHandlers,
+      Tracing tracing) {
     int instances = config.effectiveHttpInstances();
     int redisInstances = config.effectiveRedisVerticleInstances();
     Lifecycle lifecycle = new Lifecycle();
@@ -268,7 +285,8 @@ public final class App {
                             recurringTasks(config),
                             errors,
                             databaseOutage,
-                            config.bus()),
+                            config.bus(),
+                            tracing),
                     1))
         .compose(v -> JwtKeys.resolve(vertx, config.jwt(), config.dataDir()))
         .onSuccess(

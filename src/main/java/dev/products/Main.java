@@ -8,6 +8,7 @@ import dev.products.platform.database.DataDirectoryInUseException;
 import dev.products.platform.database.Database;
 import dev.products.platform.logging.Logging;
 import dev.products.platform.metrics.MetricsSetup;
+import dev.products.platform.tracing.Tracing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -94,26 +95,38 @@ public final class Main {
               if (command.equals("migrate")) {
                 return migrate(bootstrap, config);
               }
-              if (!config.cluster().enabled()) {
-                return serve(bootstrap, config);
-              }
-              // The configuration says how to join; the instance that serves is the clustered one.
-              // It
-              // starts from a plain thread: this callback runs on the bootstrap instance being
-              // closed.
-              bootstrap
-                  .close()
-                  .onComplete(
-                      closed -> new Thread(() -> joinAndServe(config), "cluster-start").start());
-              return Future.succeededFuture();
+              // The SDK (when OTEL_* turn tracing on) makes its exporter's HTTP client: a worker's
+              // job.
+              return bootstrap
+                  .executeBlocking(
+                      () -> Tracing.start(config.tracing(), BuildInfo.current().version()))
+                  .compose(tracing -> serveOn(bootstrap, config, tracing));
             })
         .onFailure(Main::startFailed);
   }
 
-  private static void joinAndServe(AppConfig config) {
-    ClusteredVertx.start(MetricsSetup.vertxOptions(), config.cluster())
-        .compose(clustered -> serve(clustered, config))
-        .onFailure(Main::startFailed);
+  /**
+   * The bootstrap instance serves when it can; joining a cluster or tracing needs an instance made
+   * for it (a tracer is installed when an instance is built), so the bootstrap one is closed and
+   * the one that serves is made from a plain thread: this runs on the instance being closed.
+   */
+  private static Future<Void> serveOn(Vertx bootstrap, AppConfig config, Tracing tracing) {
+    if (!config.cluster().enabled() && !tracing.enabled()) {
+      return serve(bootstrap, config, tracing);
+    }
+    bootstrap
+        .close()
+        .onComplete(
+            closed -> new Thread(() -> startAndServe(config, tracing), "service-start").start());
+    return Future.succeededFuture();
+  }
+
+  private static void startAndServe(AppConfig config, Tracing tracing) {
+    Future<Vertx> started =
+        config.cluster().enabled()
+            ? ClusteredVertx.start(MetricsSetup.vertxOptions(), config.cluster(), tracing)
+            : Future.succeededFuture(MetricsSetup.vertx(tracing));
+    started.compose(vertx -> serve(vertx, config, tracing)).onFailure(Main::startFailed);
   }
 
   private static void startFailed(Throwable failure) {
@@ -129,12 +142,12 @@ public final class Main {
     System.exit(1);
   }
 
-  private static Future<Void> serve(Vertx vertx, AppConfig config) {
-    return App.start(vertx, config)
+  private static Future<Void> serve(Vertx vertx, AppConfig config, Tracing tracing) {
+    return App.start(vertx, config, tracing)
         .map(
             app -> {
               Runtime.getRuntime()
-                  .addShutdownHook(new Thread(() -> stopOnSignal(app, vertx), "shutdown"));
+                  .addShutdownHook(new Thread(() -> stopOnSignal(app, vertx, tracing), "shutdown"));
               return null;
             });
   }
@@ -153,7 +166,7 @@ public final class Main {
    * hook. The hook also runs for a {@code System.exit}, whose status this would replace: nothing
    * calls it once the service is up (the exits above are all start failures, before the hook).
    */
-  private static void stopOnSignal(App app, Vertx vertx) {
+  private static void stopOnSignal(App app, Vertx vertx, Tracing tracing) {
     LOG.info("Stopping");
     int status;
     try {
@@ -170,6 +183,8 @@ public final class Main {
       LOG.warn("Stop did not finish cleanly: {}", e.toString());
       status = 1;
     }
+    // The spans of the last requests and of the stop itself, still queued for export.
+    tracing.close();
     // The log lines above must reach their appenders before the process ends without the hooks.
     if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
       logs.stop();

@@ -19,6 +19,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,9 @@ public final class HttpVerticle extends VerticleBase {
                       .setHost(config.httpHost())
                       .setPort(config.httpPort())
                       .setCompressionSupported(true)
+                      // Every request is the root of a trace, or joins the caller's (traceparent),
+                      // when tracing is on (platform/tracing/Tracing).
+                      .setTracingPolicy(TracingPolicy.ALWAYS)
                       .setTcpNoDelay(true)
                       .setWebSocketSubProtocols(List.of(LiveUpdates.SUBPROTOCOL))
                       // Clients only send small control messages; anything larger is not ours to
@@ -136,7 +140,11 @@ public final class HttpVerticle extends VerticleBase {
     managementServer =
         vertx
             .createHttpServer(
-                new HttpServerOptions().setHost(config.httpHost()).setPort(config.managementPort()))
+                new HttpServerOptions()
+                    .setHost(config.httpHost())
+                    .setPort(config.managementPort())
+                    // Scrapes and probes every few seconds are not worth a trace each.
+                    .setTracingPolicy(TracingPolicy.IGNORE))
             .requestHandler(
                 ManagementRouter.create(
                     vertx, new Bus(vertx, config.bus()), lifecycle, observability.registry()));

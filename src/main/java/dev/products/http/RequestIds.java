@@ -22,6 +22,8 @@ public final class RequestIds implements PlatformHandler {
     String id = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : generate();
     rc.put(KEY, id);
     LogContext.put(LogContext.REQUEST_ID, id);
+    // The request's server span (tracing on): every line of the request names its trace.
+    LogContext.putTrace();
     rc.response().putHeader(HEADER, id);
     rc.next();
   }

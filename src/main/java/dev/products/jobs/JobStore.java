@@ -22,8 +22,8 @@ final class JobStore {
   private static final String ENQUEUE =
       """
       WITH queued AS (
-        INSERT INTO jobs (kind, payload, max_attempts, created_by)
-        SELECT $1, $2, $3, $4
+        INSERT INTO jobs (kind, payload, max_attempts, created_by, traceparent)
+        SELECT $1, $2, $3, $4, $6
         WHERE $5::int IS NULL OR (
           SELECT count(*) FROM jobs
           WHERE created_by = $4 AND kind = $1 AND state IN ('queued', 'running', 'failed')) < $5
@@ -57,7 +57,7 @@ final class JobStore {
         ORDER BY run_at
         LIMIT $1
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, kind, payload, attempts, max_attempts""";
+      RETURNING id, kind, payload, attempts, max_attempts, traceparent""";
 
   private static final String RENEW =
       """
@@ -90,17 +90,27 @@ final class JobStore {
   }
 
   /**
+   * A claimed job and the {@code traceparent} of the span that queued it, if it was traced.
+   *
+   * @param traceparent W3C Trace Context, version 00
+   */
+  record Claimed(Job job, @Nullable String traceparent) {}
+
+  /**
    * Returns the new job's id, or null when the creator's limit of pending jobs of this kind is
    * reached.
+   *
+   * @param traceparent the span that queues it (W3C), or null when it is not traced
    */
   Future<Long> enqueue(
       String kind,
       JsonObject payload,
       int maxAttempts,
       @Nullable Long createdBy,
-      @Nullable Integer maxPending) {
+      @Nullable Integer maxPending,
+      @Nullable String traceparent) {
     return pool.preparedQuery(ENQUEUE)
-        .execute(Tuple.of(kind, payload, maxAttempts, createdBy, maxPending))
+        .execute(Tuple.of(kind, payload, maxAttempts, createdBy, maxPending, traceparent))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
   }
 
@@ -112,22 +122,24 @@ final class JobStore {
     return pool.preparedQuery(PROGRESS).execute(Tuple.of(id, worker, progress)).mapEmpty();
   }
 
-  Future<List<Job>> claim(int limit, String worker, long leaseMillis) {
+  Future<List<Claimed>> claim(int limit, String worker, long leaseMillis) {
     return pool.preparedQuery(CLAIM)
         .execute(Tuple.of(limit, worker, leaseMillis))
         .map(
             rows -> {
-              List<Job> jobs = new ArrayList<>();
+              List<Claimed> jobs = new ArrayList<>();
               for (Row row : rows) {
                 long id = row.getLong("id");
                 jobs.add(
-                    new Job(
-                        id,
-                        row.getString("kind"),
-                        (JsonObject) row.getJson("payload"),
-                        row.getInteger("attempts"),
-                        row.getInteger("max_attempts"),
-                        progress -> progress(id, worker, progress)));
+                    new Claimed(
+                        new Job(
+                            id,
+                            row.getString("kind"),
+                            (JsonObject) row.getJson("payload"),
+                            row.getInteger("attempts"),
+                            row.getInteger("max_attempts"),
+                            progress -> progress(id, worker, progress)),
+                        row.getString("traceparent")));
               }
               return jobs;
             });

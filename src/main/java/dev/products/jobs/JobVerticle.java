@@ -10,8 +10,14 @@ import dev.products.platform.database.DatabaseFailures;
 import dev.products.platform.errors.ErrorTracking;
 import dev.products.platform.logging.DependencyOutage;
 import dev.products.platform.logging.PersonalData;
+import dev.products.platform.tracing.RunSpan;
+import dev.products.platform.tracing.TraceContext;
+import dev.products.platform.tracing.Tracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnection;
@@ -47,6 +53,7 @@ public final class JobVerticle extends VerticleBase {
   private final Map<String, Duration> recurring;
   private final ErrorTracking errors;
   private final DependencyOutage databaseOutage;
+  private final Tracing tracing;
 
   /** Names the process, so an operator (or a test) can tell which instance holds a job. */
   private final String worker = "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
@@ -61,6 +68,7 @@ public final class JobVerticle extends VerticleBase {
   /**
    * @param recurring tasks (kinds among the handlers) to run once per period across all instances
    * @param databaseOutage the database's outage reporting, shared with the repository
+   * @param tracing each run is a trace of its own, linked to the request that queued the job
    */
   public JobVerticle(
       DatabaseUrl databaseUrl,
@@ -69,8 +77,10 @@ public final class JobVerticle extends VerticleBase {
       Map<String, Duration> recurring,
       ErrorTracking errors,
       DependencyOutage databaseOutage,
-      BusConfig busConfig) {
+      BusConfig busConfig,
+      Tracing tracing) {
     this.busConfig = busConfig;
+    this.tracing = tracing;
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.handlers = Map.copyOf(handlers);
@@ -171,8 +181,16 @@ public final class JobVerticle extends VerticleBase {
       return Future.failedFuture(
           new BusFailureException(BusFailure.INVALID, "unknown job kind " + job.kind()));
     }
+    // The span serving this request (this bus hop, in the trace of the request that queues the
+    // job): the job's runs link to it.
     return store
-        .enqueue(job.kind(), job.payload(), config.maxAttempts(), job.createdBy(), job.maxPending())
+        .enqueue(
+            job.kind(),
+            job.payload(),
+            config.maxAttempts(),
+            job.createdBy(),
+            job.maxPending(),
+            TraceContext.traceparent())
         .recover(
             failure ->
                 Future.failedFuture(
@@ -243,32 +261,55 @@ public final class JobVerticle extends VerticleBase {
     }
   }
 
-  private void run(Job job) {
+  private void run(JobStore.Claimed claimed) {
+    Job job = claimed.job();
     running++;
     long renewEvery = Math.max(500, config.lease().toMillis() / 3);
     long renewal =
         vertx.setPeriodic(
             renewEvery, id -> store.renew(job.id(), worker, config.lease().toMillis()));
+    // Each run on a context of its own: it holds the run's span (when traced) until the outcome is
+    // stored, so what the job does (bus requests, SQL) is in the run's trace.
+    ContextInternal runContext = ((ContextInternal) context).duplicate();
+    runContext.runOnContext(
+        v -> {
+          RunSpan span =
+              tracing.beginRun(
+                  runContext,
+                  "job " + job.kind(),
+                  claimed.traceparent(),
+                  Attributes.of(
+                      JOB_ID, job.id(), JOB_KIND, job.kind(), JOB_ATTEMPT, (long) job.attempt()));
+          attempt(job)
+              .onFailure(span::failed)
+              .compose(
+                  result ->
+                      store.succeed(job.id(), worker, result == null ? new JsonObject() : result))
+              .recover(failure -> failed(job, failure))
+              .onComplete(
+                  done -> {
+                    span.end();
+                    vertx.cancelTimer(renewal);
+                    running--;
+                    claimDue();
+                  });
+        });
+  }
+
+  private static final AttributeKey<Long> JOB_ID = AttributeKey.longKey("job.id");
+  private static final AttributeKey<String> JOB_KIND = AttributeKey.stringKey("job.kind");
+  private static final AttributeKey<Long> JOB_ATTEMPT = AttributeKey.longKey("job.attempt");
+
+  /** One attempt at the job: its handler's outcome. */
+  private Future<JsonObject> attempt(Job job) {
     JobHandler handler = handlers.get(job.kind());
-    Future<JsonObject> outcome;
     try {
-      outcome =
-          handler == null
-              ? Future.failedFuture("no handler for job kind " + job.kind() + " on this instance")
-              : recurring.containsKey(job.kind()) ? exclusively(job, handler) : handler.run(job);
+      return handler == null
+          ? Future.failedFuture("no handler for job kind " + job.kind() + " on this instance")
+          : recurring.containsKey(job.kind()) ? exclusively(job, handler) : handler.run(job);
     } catch (RuntimeException e) {
-      outcome = Future.failedFuture(e);
+      return Future.failedFuture(e);
     }
-    outcome
-        .compose(
-            result -> store.succeed(job.id(), worker, result == null ? new JsonObject() : result))
-        .recover(failure -> failed(job, failure))
-        .onComplete(
-            done -> {
-              vertx.cancelTimer(renewal);
-              running--;
-              claimDue();
-            });
   }
 
   /**

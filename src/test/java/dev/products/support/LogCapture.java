@@ -51,6 +51,11 @@ public final class LogCapture implements AutoCloseable {
     return List.copyOf(lines);
   }
 
+  /** What was logged, as logback's events (their MDC included). */
+  public List<ILoggingEvent> events() {
+    return List.copyOf(events);
+  }
+
   /** What was logged, as the JSON lines {@code LOG_FORMAT=json} writes, parsed. */
   public List<JsonObject> jsonLines() {
     Encoder<ILoggingEvent> encoder = Logging.jsonEncoder(root.getLoggerContext());

@@ -4,6 +4,7 @@ import dev.products.App;
 import dev.products.jobs.JobHandler;
 import dev.products.platform.config.AppConfig;
 import dev.products.platform.config.ConfigLoader;
+import dev.products.platform.tracing.Tracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
@@ -24,11 +25,61 @@ public final class TestApp implements AutoCloseable {
   private final Vertx vertx;
   private final App app;
   private final int port;
+  private final Tracing tracing;
+  private final boolean ownsVertx;
 
   private TestApp(Vertx vertx, App app, int port) {
+    this(vertx, app, port, Tracing.off(), false);
+  }
+
+  private TestApp(Vertx vertx, App app, int port, Tracing tracing, boolean ownsVertx) {
     this.vertx = vertx;
     this.app = app;
     this.port = port;
+    this.tracing = tracing;
+    this.ownsVertx = ownsVertx;
+  }
+
+  /**
+   * The service as {@code Main} starts it when the {@code OTEL_*} settings turn tracing on: on a
+   * Vert.x instance of its own with the tracer installed (the instance is closed with the app, then
+   * the SDK, which exports what is still queued). With tracing off in {@code settings}, the same
+   * instance is made without a tracer.
+   */
+  public static TestApp startTraced(JsonObject settings) {
+    return startTraced(settings, Map.of());
+  }
+
+  /** As {@link #startTraced(JsonObject)}, with background job kinds of the test's own. */
+  public static TestApp startTraced(JsonObject settings, Map<String, JobHandler> jobHandlers) {
+    JsonObject merged = defaults().mergeIn(settings);
+    Vertx bootstrap = Vertx.vertx();
+    AppConfig config;
+    try {
+      config = ConfigLoader.load(bootstrap, merged).await();
+    } finally {
+      bootstrap.close().await();
+    }
+    Tracing tracing = Tracing.start(config.tracing(), dev.products.BuildInfo.current().version());
+    Vertx vertx = tracing.install(Vertx.builder()).build();
+    App app = App.start(vertx, config, jobHandlers, tracing).await();
+    return new TestApp(vertx, app, config.httpPort(), tracing, true);
+  }
+
+  /**
+   * The service on a node {@code tracing} traces (TestCluster's): the caller closes the node and
+   * then the tracing.
+   */
+  static TestApp start(Vertx vertx, JsonObject settings, Tracing tracing) {
+    JsonObject merged = defaults().mergeIn(settings);
+    AppConfig config = ConfigLoader.load(vertx, merged).await();
+    App app = App.start(vertx, config, Map.of(), tracing).await();
+    return new TestApp(vertx, app, config.httpPort());
+  }
+
+  /** The Vert.x instance the service runs on. */
+  public Vertx vertx() {
+    return vertx;
   }
 
   public static TestApp start(Vertx vertx) {
@@ -147,6 +198,13 @@ public final class TestApp implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop().await();
+    try {
+      app.stop().await();
+    } finally {
+      if (ownsVertx) {
+        vertx.close().await();
+        tracing.close();
+      }
+    }
   }
 }

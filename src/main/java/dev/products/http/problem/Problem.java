@@ -1,5 +1,6 @@
 package dev.products.http.problem;
 
+import dev.products.platform.tracing.TraceContext;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,11 @@ public record Problem(ProblemType type, int status, String detail, @Nullable Jso
             .put("detail", detail)
             .put("instance", instanceOf(instance))
             .put("request_id", requestId);
+    // With tracing on, the trace of the request, to find it in the trace backend.
+    String traceId = TraceContext.traceId();
+    if (traceId != null) {
+      json.put("trace_id", traceId);
+    }
     if (errors != null && !errors.isEmpty()) {
       json.put("errors", errors);
     }

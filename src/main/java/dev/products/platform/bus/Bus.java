@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.tracing.TracingPolicy;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -77,6 +78,7 @@ public final class Bus {
           // this request's.
           LogContext.put(LogContext.REQUEST_ID, message.headers().get(BusHeaders.REQUEST_ID));
           LogContext.put(LogContext.USER_ID, message.headers().get(BusHeaders.USER_ID));
+          LogContext.putTrace();
           Future<R> result;
           try {
             result = action.apply(message.body());
@@ -112,6 +114,11 @@ public final class Bus {
   }
 
   private static DeliveryOptions options() {
-    return new DeliveryOptions().setCodecName(LocalCodec.NAME).setLocalOnly(true);
+    // PROPAGATE: with tracing on, a hop of a traced request is a client span here and a server
+    // span at the consumer (the context travels in the headers); nothing for untraced work.
+    return new DeliveryOptions()
+        .setCodecName(LocalCodec.NAME)
+        .setLocalOnly(true)
+        .setTracingPolicy(TracingPolicy.PROPAGATE);
   }
 }

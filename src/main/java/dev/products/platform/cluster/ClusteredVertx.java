@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import dev.products.platform.config.ClusterConfig;
 import dev.products.platform.metrics.MetricsSetup;
+import dev.products.platform.tracing.Tracing;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -21,15 +22,25 @@ public final class ClusteredVertx {
   private ClusteredVertx() {}
 
   public static Future<Vertx> start(VertxOptions options, ClusterConfig cluster) {
+    return start(options, cluster, Tracing.off());
+  }
+
+  /**
+   * As {@link #start(VertxOptions, ClusterConfig)}, with {@code tracing}'s tracer installed when it
+   * is on: a span's context then travels in the headers of messages sent to other nodes.
+   */
+  public static Future<Vertx> start(VertxOptions options, ClusterConfig cluster, Tracing tracing) {
     options.setEventBusOptions(
         new EventBusOptions()
             .setHost(cluster.host())
             .setPort(cluster.eventBusPort())
             .setClusterPublicHost(cluster.host()));
-    return Vertx.builder()
-        .with(options)
-        .withMetrics(MetricsSetup.metricsFactory())
-        .withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
+    return tracing
+        .install(
+            Vertx.builder()
+                .with(options)
+                .withMetrics(MetricsSetup.metricsFactory())
+                .withClusterManager(new HazelcastClusterManager(hazelcast(cluster))))
         .buildClustered();
   }
 

@@ -43,7 +43,8 @@ public record AppConfig(
     ClusterConfig cluster,
     LiveConfig live,
     BusConfig bus,
-    EventsConfig events) {
+    EventsConfig events,
+    TracingConfig tracing) {
 
   /**
    * Builds and validates the configuration; the first bad value throws a {@link ConfigException}.
@@ -112,7 +113,8 @@ public record AppConfig(
         ClusterConfig.from(values),
         LiveConfig.from(values),
         BusConfig.from(values),
-        EventsConfig.from(values));
+        EventsConfig.from(values),
+        TracingConfig.from(values));
   }
 
   private static int managementPort(ConfigValues values) {

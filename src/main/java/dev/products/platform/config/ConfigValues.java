@@ -130,6 +130,20 @@ final class ConfigValues {
         .toList();
   }
 
+  /** Every setting whose key starts with {@code prefix} and whose value is not blank, trimmed. */
+  java.util.Map<String, String> withPrefix(String prefix) {
+    java.util.Map<String, String> found = new java.util.TreeMap<>();
+    for (String key : raw.fieldNames()) {
+      if (key.startsWith(prefix)) {
+        String value = optionalString(key);
+        if (value != null) {
+          found.put(key, value);
+        }
+      }
+    }
+    return found;
+  }
+
   <E extends Enum<E>> E oneOf(String key, Class<E> type) {
     String s = nonBlank(key);
     try {

@@ -1,6 +1,7 @@
 package dev.products.platform.config;
 
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import java.net.URI;
@@ -97,7 +98,10 @@ public record DatabaseUrl(
             .setUser(user)
             .setSslMode(sslMode)
             .setCachePreparedStatements(true)
-            .setPipeliningLimit(256);
+            .setPipeliningLimit(256)
+            // A span per query when the caller is in a trace (a request, a bus hop, a job run);
+            // none for the service's own polling. Only with tracing on (Tracing).
+            .setTracingPolicy(TracingPolicy.PROPAGATE);
     if (password != null) {
       options.setPassword(password);
     }

@@ -1,6 +1,8 @@
 package dev.products.platform.logging;
 
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import dev.products.platform.tracing.TraceContext;
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +11,8 @@ import org.slf4j.spi.MDCAdapter;
 /**
  * Logback's MDC, plus the {@link LogContext} fields of the request being served on this Vert.x
  * context. Installed once; every appender and encoder then sees {@code request_id} and {@code
- * user_id} as ordinary MDC entries.
+ * user_id} as ordinary MDC entries, and, with tracing on, {@code trace_id} and {@code span_id} of
+ * the span active where the line is logged.
  */
 final class ContextMdcAdapter implements MDCAdapter {
 
@@ -18,19 +21,31 @@ final class ContextMdcAdapter implements MDCAdapter {
   @Override
   public Map<String, String> getCopyOfContextMap() {
     Map<String, String> request = LogContext.current();
+    // With tracing on, the span active here (a request's, a bus hop's, a job run's).
+    SpanContext span = TraceContext.current();
     // Logback declares this method with a raw Map; its entries are the String pairs put() stores.
     @SuppressWarnings("unchecked")
     Map<String, String> thread = threadLocal.getCopyOfContextMap();
-    if (request.isEmpty()) {
+    if (request.isEmpty() && span == null) {
       return thread;
     }
     Map<String, String> merged = thread == null ? new HashMap<>() : new HashMap<>(thread);
     merged.putAll(request);
+    if (span != null) {
+      merged.put(LogContext.TRACE_ID, span.getTraceId());
+      merged.put(LogContext.SPAN_ID, span.getSpanId());
+    }
     return merged;
   }
 
   @Override
   public String get(String key) {
+    if (key.equals(LogContext.TRACE_ID) || key.equals(LogContext.SPAN_ID)) {
+      SpanContext span = TraceContext.current();
+      if (span != null) {
+        return key.equals(LogContext.TRACE_ID) ? span.getTraceId() : span.getSpanId();
+      }
+    }
     String value = LogContext.get(key);
     return value != null ? value : threadLocal.get(key);
   }

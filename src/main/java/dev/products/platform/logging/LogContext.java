@@ -1,5 +1,7 @@
 package dev.products.platform.logging;
 
+import dev.products.platform.tracing.TraceContext;
+import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
@@ -20,6 +22,15 @@ public final class LogContext {
   public static final String REQUEST_ID = "request_id";
   public static final String USER_ID = "user_id";
 
+  /**
+   * The trace and span of the request (with tracing on): kept here when the request starts, so the
+   * lines logged after its span has ended (the access log) still name the trace; while a span is
+   * active, {@link ContextMdcAdapter} gives that span's ids instead.
+   */
+  public static final String TRACE_ID = "trace_id";
+
+  public static final String SPAN_ID = "span_id";
+
   private static final Object KEY = LogContext.class;
 
   private LogContext() {}
@@ -31,6 +42,15 @@ public final class LogContext {
     ConcurrentMap<String, String> fields = fields(true);
     if (fields != null) {
       fields.put(field, value);
+    }
+  }
+
+  /** Keeps the ids of the span now active, if any (see {@link #TRACE_ID}). */
+  public static void putTrace() {
+    SpanContext span = TraceContext.current();
+    if (span != null) {
+      put(TRACE_ID, span.getTraceId());
+      put(SPAN_ID, span.getSpanId());
     }
   }
 

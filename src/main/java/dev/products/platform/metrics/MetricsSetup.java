@@ -1,5 +1,6 @@
 package dev.products.platform.metrics;
 
+import dev.products.platform.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -42,7 +43,14 @@ public final class MetricsSetup {
 
   /** A Vert.x instance that records its metrics, as the service's main starts it. */
   public static Vertx vertx() {
-    return Vertx.builder().with(vertxOptions()).withMetrics(metricsFactory()).build();
+    return vertx(Tracing.off());
+  }
+
+  /** As {@link #vertx()}, with {@code tracing}'s tracer installed when it is on. */
+  public static Vertx vertx(Tracing tracing) {
+    return tracing
+        .install(Vertx.builder().with(vertxOptions()).withMetrics(metricsFactory()))
+        .build();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.products.platform.config.AppConfig;
 import dev.products.platform.config.RedisUrl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,9 @@ public final class RedisEndpoint {
             .setConnectionString(url.connectionString())
             .setMaxPoolSize(maxPoolSize)
             .setMaxPoolWaiting(1024)
-            .setMaxWaitingHandlers(4096));
+            .setMaxWaitingHandlers(4096)
+            // A span per command when the caller is in a trace; only with tracing on (Tracing).
+            .setTracingPolicy(TracingPolicy.PROPAGATE));
   }
 
   public String describe() {

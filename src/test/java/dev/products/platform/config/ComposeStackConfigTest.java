@@ -84,6 +84,11 @@ class ComposeStackConfigTest {
       assertThat(config.edge().trustedProxies())
           .as(replica + ": only nginx is believed")
           .containsExactly(NGINX_ADDRESS);
+      assertThat(config.tracing().enabled()).as(replica + " exports its traces").isTrue();
+      assertThat(config.tracing().sdkProperties())
+          .as(replica)
+          .containsEntry("otel.exporter.otlp.endpoint", "http://jaeger:4318")
+          .containsEntry("otel.resource.attributes", "host.name=" + replica);
     }
     // The operator must set the key: no default anyone could read here.
     assertThat(String.valueOf(map(map(services.get("app1")).get("environment")).get("JWT_SECRET")))
@@ -95,6 +100,26 @@ class ComposeStackConfigTest {
                 .map(name -> map(map(services.get(name)).get("environment")).get("JWT_SECRET"))
                 .distinct())
         .hasSize(1);
+  }
+
+  @Test
+  void jaegerReceivesOtlpFromTheReplicasAndGrafanaReadsIt() throws IOException {
+    Map<String, Object> jaeger = map(services().get("jaeger"));
+
+    assertThat(String.valueOf(jaeger.get("image"))).startsWith("jaegertracing/all-in-one:");
+    assertThat(map(jaeger.get("environment"))).containsEntry("COLLECTOR_OTLP_ENABLED", "true");
+    assertThat(list(jaeger.get("expose"))).contains("4318");
+    assertThat(list(jaeger.get("ports")))
+        .as("the UI on loopback only: it has no authentication")
+        .containsExactly("127.0.0.1:16686:16686");
+    Map<String, Object> provisioning =
+        new Yaml()
+            .load(Files.readString(Path.of("ops/grafana/provisioning/datasources/jaeger.yml")));
+    Map<String, Object> datasource = map(list(provisioning.get("datasources")).get(0));
+    assertThat(datasource)
+        .containsEntry("type", "jaeger")
+        .containsEntry("uid", "jaeger")
+        .containsEntry("url", "http://jaeger:16686");
   }
 
   @Test
