@@ -4,6 +4,7 @@ import dev.products.platform.bus.LocalJsonCodec;
 import dev.products.platform.cluster.ClusterMembership;
 import dev.products.platform.config.DatabaseUrl;
 import dev.products.platform.config.EventsConfig;
+import dev.products.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,12 +54,13 @@ public final class ProductEventRelay extends VerticleBase {
           + "SELECT seq, nextval('product_event_ids') AS event_id FROM ("
           + "SELECT seq FROM product_events WHERE event_id IS NULL ORDER BY seq LIMIT $1) pending) n"
           + " WHERE e.seq = n.seq RETURNING "
-          + qualified();
+          + qualified()
+          + ", e.traceparent";
 
   private static final String NUMBERED_AFTER =
       "SELECT "
           + ProductEvent.COLUMNS
-          + " FROM product_events WHERE event_id > $1 ORDER BY event_id LIMIT $2";
+          + ", traceparent FROM product_events WHERE event_id > $1 ORDER BY event_id LIMIT $2";
 
   private static final String PROGRESS = "SELECT published_through FROM product_event_relay";
 
@@ -82,6 +84,9 @@ public final class ProductEventRelay extends VerticleBase {
   private @Nullable MessageConsumer<Void> nudges;
   private long ticker = -1;
   private Counter published;
+
+  /** An event as the relay reads it: with the writer's span, to publish it in that trace. */
+  private record Numbered(ProductEvent event, @Nullable String traceparent) {}
 
   public ProductEventRelay(DatabaseUrl databaseUrl, EventsConfig config, MeterRegistry registry) {
     this.databaseUrl = databaseUrl;
@@ -267,20 +272,31 @@ public final class ProductEventRelay extends VerticleBase {
             : conn.preparedQuery(NUMBER).execute(Tuple.of(BATCH));
     return batch.compose(
         rows -> {
-          List<ProductEvent> events = new ArrayList<>(rows.size());
-          rows.forEach(row -> events.add(ProductEvent.fromRow(row)));
+          List<Numbered> events = new ArrayList<>(rows.size());
+          rows.forEach(
+              row ->
+                  events.add(
+                      new Numbered(ProductEvent.fromRow(row), row.getString("traceparent"))));
           if (catchingUp && events.size() < BATCH) {
             catchingUp = false;
           }
           if (events.isEmpty()) {
             return Future.succeededFuture(false);
           }
-          events.sort(Comparator.comparingLong(ProductEvent::eventId));
-          for (ProductEvent event : events) {
-            vertx.eventBus().publish(event.type(), event.toJson(), LocalJsonCodec.publishOptions());
+          events.sort(Comparator.comparingLong(numbered -> numbered.event().eventId()));
+          for (Numbered numbered : events) {
+            ProductEvent event = numbered.event();
+            // In the trace of the request that wrote it, when it was traced.
+            TraceContext.runAsChildOf(
+                context,
+                numbered.traceparent(),
+                () ->
+                    vertx
+                        .eventBus()
+                        .publish(event.type(), event.toJson(), LocalJsonCodec.publishOptions()));
           }
           published.increment(events.size());
-          long last = events.get(events.size() - 1).eventId();
+          long last = events.get(events.size() - 1).event().eventId();
           publishedThrough = Math.max(publishedThrough, last);
           return conn.preparedQuery(PUBLISHED)
               .execute(Tuple.of(publishedThrough))

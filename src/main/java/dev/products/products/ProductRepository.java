@@ -7,6 +7,7 @@ import dev.products.platform.store.IdempotencyConflictException;
 import dev.products.platform.store.NotFoundException;
 import dev.products.platform.store.Page;
 import dev.products.platform.store.PreconditionFailedException;
+import dev.products.platform.tracing.TraceContext;
 import dev.products.products.ProductsBus.Batch;
 import dev.products.products.ProductsBus.Changes;
 import dev.products.products.ProductsBus.Created;
@@ -38,8 +39,9 @@ public final class ProductRepository {
       "WITH written AS (INSERT INTO products (name, description, price_cents, stock, owner_id, category_id)"
           + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING "
           + COLUMNS
-          + "), recorded AS (INSERT INTO product_events (type, product_id, version, actor_id, product)"
-          + " SELECT 'product.created', w.id, w.version, $5, to_jsonb(w) FROM written w)"
+          + "), recorded AS (INSERT INTO product_events"
+          + " (type, product_id, version, actor_id, product, traceparent)"
+          + " SELECT 'product.created', w.id, w.version, $5, to_jsonb(w), $7::text FROM written w)"
           + " SELECT "
           + COLUMNS
           + " FROM written";
@@ -125,8 +127,9 @@ public final class ProductRepository {
       WHERE id = $1 AND ($10 OR owner_id = $11) AND ($12::int[] IS NULL OR version = ANY($12))
       RETURNING\s"""
           + COLUMNS
-          + "), recorded AS (INSERT INTO product_events (type, product_id, version, actor_id, product)"
-          + " SELECT 'product.updated', w.id, w.version, $11, to_jsonb(w) FROM written w)"
+          + "), recorded AS (INSERT INTO product_events"
+          + " (type, product_id, version, actor_id, product, traceparent)"
+          + " SELECT 'product.updated', w.id, w.version, $11, to_jsonb(w), $15::text FROM written w)"
           + " SELECT "
           + COLUMNS
           + " FROM written";
@@ -134,8 +137,9 @@ public final class ProductRepository {
   private static final String DELETE =
       "WITH written AS (DELETE FROM products WHERE id = $1 AND ($2 OR owner_id = $3)"
           + " AND ($4::int[] IS NULL OR version = ANY($4)) RETURNING id, version),"
-          + " recorded AS (INSERT INTO product_events (type, product_id, version, actor_id, product)"
-          + " SELECT 'product.deleted', w.id, w.version, $3, NULL FROM written w)"
+          + " recorded AS (INSERT INTO product_events"
+          + " (type, product_id, version, actor_id, product, traceparent)"
+          + " SELECT 'product.deleted', w.id, w.version, $3, NULL, $5::text FROM written w)"
           + " SELECT version FROM written";
 
   private final Pool pool;
@@ -145,10 +149,14 @@ public final class ProductRepository {
   }
 
   public Future<Product> create(NewProduct product, Actor actor) {
-    return insert(pool, product, actor);
+    return insert(pool, product, actor, TraceContext.traceparent());
   }
 
-  private static Future<Product> insert(SqlClient client, NewProduct product, Actor actor) {
+  /**
+   * @param traceparent the writer's span, kept with the event (null: not traced)
+   */
+  private static Future<Product> insert(
+      SqlClient client, NewProduct product, Actor actor, @Nullable String traceparent) {
     Tuple params =
         Tuple.of(
             product.name(),
@@ -156,7 +164,8 @@ public final class ProductRepository {
             product.priceCents(),
             product.stock(),
             actor.id(),
-            product.categoryId());
+            product.categoryId(),
+            traceparent);
     return client
         .preparedQuery(INSERT)
         .execute(params)
@@ -175,6 +184,7 @@ public final class ProductRepository {
    */
   public Future<Created> createOnce(
       NewProduct product, Actor actor, String key, String requestHash, Duration ttl) {
+    String traceparent = TraceContext.traceparent();
     return pool.withTransaction(
         tx ->
             tx.preparedQuery(DELETE_EXPIRED_KEY)
@@ -185,7 +195,7 @@ public final class ProductRepository {
                 .compose(
                     claimed ->
                         claimed.size() > 0
-                            ? insert(tx, product, actor)
+                            ? insert(tx, product, actor, traceparent)
                                 .compose(
                                     created ->
                                         tx.preparedQuery(KEEP_ANSWER)
@@ -305,7 +315,8 @@ public final class ProductRepository {
             .addLong(actor.id())
             .addArrayOfInteger(versions(expectedVersions))
             .addBoolean(changes.categorySent())
-            .addLong(changes.categoryId());
+            .addLong(changes.categoryId())
+            .addString(TraceContext.traceparent());
     return pool.preparedQuery(UPDATE)
         .execute(params)
         .recover(ProductRepository::unknownCategory)
@@ -326,7 +337,8 @@ public final class ProductRepository {
             .addLong(id)
             .addBoolean(actor.admin())
             .addLong(actor.id())
-            .addArrayOfInteger(versions(expectedVersions));
+            .addArrayOfInteger(versions(expectedVersions))
+            .addString(TraceContext.traceparent());
     return pool.preparedQuery(DELETE)
         .execute(params)
         .compose(

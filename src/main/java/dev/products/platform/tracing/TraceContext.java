@@ -4,6 +4,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.tracing.opentelemetry.VertxContextStorageProvider.VertxContextStorage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +53,30 @@ public final class TraceContext {
             + context.getSpanId()
             + "-"
             + context.getTraceFlags().asHex();
+  }
+
+  /**
+   * Runs {@code action} now, on a duplicate of {@code context} whose active span is the one {@code
+   * traceparent} names, so what it sends on the bus (a publish) is in that span's trace, as its
+   * child; without a valid {@code traceparent}, just runs it. For work done on behalf of a request
+   * after it was answered, possibly on another node (the relay publishing a write's event).
+   */
+  public static void runAsChildOf(
+      io.vertx.core.Context context, @Nullable String traceparent, Runnable action) {
+    SpanContext parent = parse(traceparent);
+    if (parent == null) {
+      action.run();
+      return;
+    }
+    ContextInternal duplicate = ((ContextInternal) context).duplicate();
+    Scope scope =
+        VertxContextStorage.INSTANCE.attach(
+            duplicate, io.opentelemetry.context.Context.root().with(Span.wrap(parent)));
+    try {
+      duplicate.dispatch(action);
+    } finally {
+      scope.close();
+    }
   }
 
   /** The span a {@code traceparent} value names, or null for a missing or malformed one. */
