@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
@@ -84,6 +85,7 @@ public final class ProductEventRelay extends VerticleBase {
   private @Nullable MessageConsumer<Void> nudges;
   private long ticker = -1;
   private Counter published;
+  private DeliveryOptions publishOptions = new DeliveryOptions();
 
   /** An event as the relay reads it: with the writer's span, to publish it in that trace. */
   private record Numbered(ProductEvent event, @Nullable String traceparent) {}
@@ -111,6 +113,13 @@ public final class ProductEventRelay extends VerticleBase {
     Gauge.builder("product_event_relay_active", this, relay -> relay.relaying ? 1 : 0)
         .description("1 on the node that relays the product events, 0 elsewhere")
         .register(registry);
+    // Clustered, the events go over the wire in Vert.x's own JSON codec, so a consumer that is not
+    // this service (another Vert.x service in the cluster) can decode them; standalone, local
+    // consumers share the one object instead of each getting a copy.
+    publishOptions =
+        ClusterMembership.of(vertx) == null
+            ? LocalJsonCodec.publishOptions()
+            : new DeliveryOptions();
     ticker = vertx.setPeriodic(config.relayInterval().toMillis(), id -> tick());
     MessageConsumer<Void> recorded =
         vertx.eventBus().localConsumer(ProductEvents.RECORDED, message -> recorded());
@@ -290,10 +299,7 @@ public final class ProductEventRelay extends VerticleBase {
             TraceContext.runAsChildOf(
                 context,
                 numbered.traceparent(),
-                () ->
-                    vertx
-                        .eventBus()
-                        .publish(event.type(), event.toJson(), LocalJsonCodec.publishOptions()));
+                () -> vertx.eventBus().publish(event.type(), event.toJson(), publishOptions));
           }
           published.increment(events.size());
           long last = events.get(events.size() - 1).event().eventId();

@@ -23,6 +23,13 @@ public final class TestCluster implements AutoCloseable {
   private final List<TestApp> apps;
   private final List<Tracing> tracings;
 
+  private List<String> members = List.of();
+
+  /** The members' Hazelcast addresses, {@code host:port}: for a node of the test's own to join. */
+  public List<String> members() {
+    return members;
+  }
+
   private TestCluster(List<Vertx> nodes, List<TestApp> apps) {
     this(nodes, apps, List.of());
   }
@@ -75,7 +82,9 @@ public final class TestCluster implements AutoCloseable {
     for (int i = 0; i < nodes.size(); i++) {
       apps.add(TestApp.start(nodes.get(i), nodeConfigs.get(i), tracings.get(i)));
     }
-    return new TestCluster(nodes, apps, tracings);
+    TestCluster started = new TestCluster(nodes, apps, tracings);
+    started.members = members;
+    return started;
   }
 
   /**
@@ -112,7 +121,9 @@ public final class TestCluster implements AutoCloseable {
               nodes.get(i),
               shared.copy().put("HTTP_PORT", TestApp.freePort()).mergeIn(nodeSettings.apply(i))));
     }
-    return new TestCluster(nodes, apps);
+    TestCluster started = new TestCluster(nodes, apps);
+    started.members = members;
+    return started;
   }
 
   public Vertx node(int index) {

@@ -3,13 +3,17 @@ package dev.products.platform.cluster;
 import static dev.products.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.products.platform.config.ClusterConfig;
 import dev.products.products.ProductEvents;
 import dev.products.support.Accounts;
 import dev.products.support.BridgeClient;
 import dev.products.support.HttpClientSupport;
 import dev.products.support.LiveClient;
 import dev.products.support.Products;
+import dev.products.support.TestApp;
 import dev.products.support.TestCluster;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +59,39 @@ class ClusterEventsTest {
         .completion()
         .await();
     return received;
+  }
+
+  /**
+   * A Vert.x service of someone else's that joins the cluster, with no codec of this service's: it
+   * decodes every product event, whichever node relays it.
+   */
+  @Test
+  void aForeignVertxNodeInTheClusterReceivesTheEventsAsPlainJson() {
+    Vertx foreign =
+        ClusteredVertx.start(
+                new VertxOptions(),
+                new ClusterConfig(true, "127.0.0.1", TestApp.freePort(), 0, cluster.members()))
+            .await();
+    try {
+      List<JsonObject> received = new CopyOnWriteArrayList<>();
+      foreign
+          .eventBus()
+          .<JsonObject>consumer(ProductEvents.CREATED, message -> received.add(message.body()))
+          .completion()
+          .await();
+      eventually(
+          Duration.ofSeconds(30),
+          () -> {
+            writerOnA.postJson("/products", Products.valid("Heard abroad"));
+            return received.size();
+          },
+          count -> count > 0);
+
+      assertThat(received.get(0).getString("type")).isEqualTo(ProductEvents.CREATED);
+      assertThat(received.get(0).getLong("event_id")).isPositive();
+    } finally {
+      foreign.close().await();
+    }
   }
 
   @Test
