@@ -35,6 +35,7 @@ import dev.products.products.CacheVerticle;
 import dev.products.products.CacheWrites;
 import dev.products.products.ProductEventRelay;
 import dev.products.products.ProductStoreVerticle;
+import dev.products.products.ProductsBus;
 import dev.products.products.VersionFloors;
 import dev.products.ratelimit.LocalFixedWindow;
 import dev.products.ratelimit.RateLimitVerticle;
@@ -226,6 +227,7 @@ public final class App {
     VersionFloors versionFloors =
         new VersionFloors(config.cacheTtl().plus(config.bus().timeout()).plusSeconds(5), 100_000);
     return deployEach(vertx, deployed, stores, instances)
+        .compose(v -> floorsFromOutbox(vertx, config, versionFloors))
         .compose(
             v ->
                 deploy(
@@ -326,6 +328,28 @@ public final class App {
                 undeployInReverse(vertx, deployed)
                     .eventually(errors::close)
                     .transform(undeployed -> Future.failedFuture(failure)));
+  }
+
+  /**
+   * Before the cache serves: floors for the writes of the last floor lifetime, which this node was
+   * not there to hear. Without them it could serve an older copy a writer cut off from Redis left
+   * there. A failure only loses that (logged): the database answered the migrations a moment ago.
+   */
+  private static Future<Void> floorsFromOutbox(
+      Vertx vertx, AppConfig config, VersionFloors floors) {
+    return new Bus(vertx, config.bus())
+        .request(ProductsBus.RECENT_WRITES, new ProductsBus.RecentWrites(floors.lifetime()))
+        .map(
+            writes -> {
+              floors.heardAll(writes);
+              LOG.debug("Version floors for {} recent writes", writes.writes().size());
+              return (Void) null;
+            })
+        .recover(
+            failure -> {
+              LOG.warn("Could not read the recent writes' version floors: {}", failure.toString());
+              return Future.succeededFuture();
+            });
   }
 
   /** Tasks that run once per period across all instances. */

@@ -22,10 +22,34 @@ public final class ProductEventLog {
           + " greatest(purged_through, (SELECT coalesce(max(event_id), 0) FROM product_events))"
           + " AS newest FROM product_event_relay";
 
+  /** The last recorded write of each product within the window, from the occurred_at index. */
+  private static final String RECENT =
+      "SELECT DISTINCT ON (product_id) product_id, type, version FROM product_events"
+          + " WHERE occurred_at > now() - $1::bigint * interval '1 millisecond'"
+          + " ORDER BY product_id, seq DESC";
+
   private final Pool pool;
 
   public ProductEventLog(Pool pool) {
     this.pool = pool;
+  }
+
+  public Future<ProductsBus.Writes> recent(java.time.Duration within) {
+    return pool.preparedQuery(RECENT)
+        .execute(Tuple.of(within.toMillis()))
+        .map(
+            rows -> {
+              List<CacheBus.Written> writes = new ArrayList<>(rows.size());
+              for (Row row : rows) {
+                writes.add(
+                    new CacheBus.Written(
+                        row.getLong("product_id"),
+                        ProductEvents.DELETED.equals(row.getString("type"))
+                            ? CacheBus.DELETED
+                            : row.getInteger("version")));
+              }
+              return new ProductsBus.Writes(writes);
+            });
   }
 
   public Future<EventPage> after(long after, int limit) {

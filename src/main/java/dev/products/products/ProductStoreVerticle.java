@@ -57,6 +57,7 @@ public final class ProductStoreVerticle extends StoreVerticle {
         answer(ProductsBus.UPDATE, update -> update(products, update)),
         answer(ProductsBus.DELETE, delete -> delete(products, delete)),
         answer(ProductsBus.EVENTS_AFTER, page -> events.after(page.after(), page.limit())),
+        answer(ProductsBus.RECENT_WRITES, recent -> events.recent(recent.within())),
         answer(
             ProductsBus.EXPORT_PAGE,
             page -> products.exportPage(page.ownerId(), page.afterId(), page.limit())),

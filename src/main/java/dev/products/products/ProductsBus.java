@@ -57,7 +57,20 @@ public final class ProductsBus {
   public static final Address<EventsAfter, EventPage> EVENTS_AFTER =
       Address.of("products.events-after");
 
+  /**
+   * The newest write of each product the outbox recorded in the last {@code within}: a node that
+   * starts takes floors from them, for the writes it was not there to hear.
+   */
+  public static final Address<RecentWrites, Writes> RECENT_WRITES =
+      Address.of("products.recent-writes");
+
   private ProductsBus() {}
+
+  /** Writes recorded within this long before now. */
+  public record RecentWrites(java.time.Duration within) {}
+
+  /** One per product: its last write ({@link CacheBus#DELETED} for a delete). */
+  public record Writes(List<CacheBus.Written> writes) {}
 
   /** Events with ids above {@code after}, at most {@code limit} of them. */
   public record EventsAfter(long after, int limit) {}

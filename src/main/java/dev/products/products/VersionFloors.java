@@ -36,6 +36,20 @@ public final class VersionFloors {
     this.capacity = capacity;
   }
 
+  /** How long a floor lasts. */
+  public Duration lifetime() {
+    return Duration.ofNanos(lifetimeNanos);
+  }
+
+  /**
+   * Floors for the writes recorded before this node could hear them (it was not running, or not a
+   * member): a write whose marker Redis did not take would otherwise leave an older copy there for
+   * this node to serve.
+   */
+  public void heardAll(ProductsBus.Writes writes) {
+    writes.writes().forEach(write -> heard(write.id(), write.version()));
+  }
+
   /** A write of {@code id} at {@code version} committed (a delete: {@link CacheBus#DELETED}). */
   void heard(long id, int version) {
     long until = System.nanoTime() + lifetimeNanos;

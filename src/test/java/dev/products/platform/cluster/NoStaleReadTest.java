@@ -11,6 +11,7 @@ import dev.products.support.HttpClientSupport;
 import dev.products.support.HttpClientSupport.Reply;
 import dev.products.support.Products;
 import dev.products.support.TcpProxy;
+import dev.products.support.TestApp;
 import dev.products.support.TestCluster;
 import dev.products.support.TestRedis;
 import io.vertx.core.Vertx;
@@ -116,6 +117,38 @@ class NoStaleReadTest {
       assertEveryReadOnBIs(id, 404, 0);
     } finally {
       partition.restore();
+    }
+  }
+
+  /**
+   * A node that was not running when the cut-off node's write was acknowledged never heard it; it
+   * takes the floor from the outbox as it starts.
+   */
+  @Test
+  void aNodeStartedAfterAnUpdateAcknowledgedByANodeCutOffFromRedisReadsTheUpdate() {
+    long id = cachedOnB("Written before the newcomer");
+    partition.cut();
+    Vertx newcomerVertx = Vertx.vertx();
+    try {
+      Reply patched = writerOnA.patchJson("/products/" + id, new JsonObject().put("stock", 5));
+      assertThat(patched.json().getInteger("version")).isEqualTo(2);
+
+      try (TestApp newcomer =
+          TestApp.start(
+              newcomerVertx,
+              new JsonObject()
+                  .put("REDIS_URL", redis.url().connectionString())
+                  .put("REDIS_KEY_PREFIX", cluster.app(1).app().config().redis().keyPrefix()))) {
+        for (int i = 0; i < READS; i++) {
+          Reply read = newcomer.http().get("/products/" + id);
+          assertThat(read.json().getInteger("version"))
+              .as("read %d on the newcomer", i)
+              .isEqualTo(2);
+        }
+      }
+    } finally {
+      partition.restore();
+      newcomerVertx.close().await();
     }
   }
 
