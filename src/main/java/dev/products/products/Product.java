@@ -52,17 +52,13 @@ public record Product(
    * fields, with PostgreSQL's own ISO 8601 times, written again the API's way.
    */
   static Product fromRecordedRow(JsonObject row) {
-    return new Product(
-        row.getLong("id"),
-        row.getString("name"),
-        row.getString("description"),
-        row.getLong("price_cents"),
-        row.getInteger("stock"),
-        row.getLong("category_id"),
-        row.getLong("owner_id"),
-        row.getInteger("version"),
-        Timestamps.rfc3339(OffsetDateTime.parse(row.getString("created_at"))),
-        Timestamps.rfc3339(OffsetDateTime.parse(row.getString("updated_at"))));
+    return fromJson(
+        row.copy()
+            .put(
+                "created_at", Timestamps.rfc3339(OffsetDateTime.parse(row.getString("created_at"))))
+            .put(
+                "updated_at",
+                Timestamps.rfc3339(OffsetDateTime.parse(row.getString("updated_at")))));
   }
 
   public static Product fromJson(JsonObject json) {

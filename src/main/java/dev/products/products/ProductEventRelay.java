@@ -51,12 +51,12 @@ public final class ProductEventRelay extends VerticleBase {
    * follow the writes.
    */
   private static final String NUMBER =
-      "UPDATE product_events e SET event_id = n.event_id FROM ("
-          + "SELECT seq, nextval('product_event_ids') AS event_id FROM ("
+      "UPDATE product_events e SET event_id = n.next_id FROM ("
+          + "SELECT seq, nextval('product_event_ids') AS next_id FROM ("
           + "SELECT seq FROM product_events WHERE event_id IS NULL ORDER BY seq LIMIT $1) pending) n"
           + " WHERE e.seq = n.seq RETURNING "
-          + qualified()
-          + ", e.traceparent";
+          + ProductEvent.COLUMNS
+          + ", traceparent";
 
   private static final String NUMBERED_AFTER =
       "SELECT "
@@ -94,14 +94,6 @@ public final class ProductEventRelay extends VerticleBase {
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.registry = registry;
-  }
-
-  private static String qualified() {
-    StringBuilder columns = new StringBuilder();
-    for (String column : ProductEvent.COLUMNS.split(",\\s*", -1)) {
-      columns.append(columns.length() == 0 ? "" : ", ").append("e.").append(column);
-    }
-    return columns.toString();
   }
 
   @Override

@@ -173,8 +173,17 @@ class EventRelayFailoverTest {
     return env;
   }
 
-  private static MultiMap idempotencyKey(String key) {
-    return MultiMap.caseInsensitiveMultiMap().add("Idempotency-Key", key);
+  /** {@code POST /products} under an Idempotency-Key, on {@code node}. */
+  private static HttpClientSupport.Reply createOnce(
+      Node node, String token, JsonObject body, String key) {
+    return node.http()
+        .as(token)
+        .send(
+            HttpMethod.POST,
+            "/products",
+            "application/json",
+            body.toBuffer(),
+            MultiMap.caseInsensitiveMultiMap().add("Idempotency-Key", key));
   }
 
   @Test
@@ -230,15 +239,7 @@ class EventRelayFailoverTest {
       JsonObject body = Products.valid("committed by the dead");
       boolean answered;
       try {
-        doomed
-            .http()
-            .as(token)
-            .send(
-                HttpMethod.POST,
-                "/products",
-                "application/json",
-                body.toBuffer(),
-                idempotencyKey(key));
+        createOnce(doomed, token, body, key);
         answered = true;
       } catch (Exception connectionLost) {
         answered = false;
@@ -247,16 +248,7 @@ class EventRelayFailoverTest {
       assertThat(doomed.process.waitFor()).isEqualTo(137);
 
       // The client retries on the survivor: the same product, made once, recorded once.
-      HttpClientSupport.Reply retried =
-          survivor
-              .http()
-              .as(token)
-              .send(
-                  HttpMethod.POST,
-                  "/products",
-                  "application/json",
-                  body.toBuffer(),
-                  idempotencyKey(key));
+      HttpClientSupport.Reply retried = createOnce(survivor, token, body, key);
       assertThat(retried.status()).isEqualTo(201);
       long orphan = retried.json().getLong("id");
       acknowledged.add(orphan);
