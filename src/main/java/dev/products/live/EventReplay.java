@@ -79,13 +79,16 @@ final class EventReplay {
   }
 
   /**
-   * {@code value} as a whole number within the bounds, or null (fractions and huge numbers too).
+   * {@code value} as a whole number within the bounds, or null: 42 and 42.0 are the same JSON
+   * integer (as the product-id filter always took them); fractions and numbers beyond a long are
+   * not.
    */
   static @Nullable Long wholeNumber(@Nullable Object value, long min, long max) {
-    if ((value instanceof Integer || value instanceof Long)
-        && ((Number) value).longValue() >= min
-        && ((Number) value).longValue() <= max) {
-      return ((Number) value).longValue();
+    if (value instanceof Number n
+        && n.doubleValue() == n.longValue()
+        && n.longValue() >= min
+        && n.longValue() <= max) {
+      return n.longValue();
     }
     return null;
   }

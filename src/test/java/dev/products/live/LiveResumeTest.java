@@ -171,6 +171,17 @@ class LiveResumeTest {
   }
 
   @Test
+  void anAfterWrittenAsAWholeDecimalIsTheSameEventId() {
+    long before = latestEventId();
+    long missed = create("Asked for with a decimal");
+    try (LiveClient live = connected()) {
+      live.send(new JsonObject().put("type", "subscribe").put("after", (double) before));
+
+      assertThat(productIds(untilQuiet(live))).containsExactly(missed);
+    }
+  }
+
+  @Test
   void anAfterThatIsNotAnEventIdClosesTheSocket() {
     for (Object bad : List.of(-1, "12", 1.5, new JsonArray())) {
       try (LiveClient live = connected()) {
